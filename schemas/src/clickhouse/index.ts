@@ -1,0 +1,4 @@
+export * from './client.js';
+export * from './migrate.js';
+export * from './tables.js';
+export * from './time.js';

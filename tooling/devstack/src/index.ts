@@ -1,0 +1,1 @@
+export { startKafkaMock, KafkaMockStartError, type KafkaMock } from './kafka-mock.js';
