@@ -3,3 +3,4 @@ export * from './bbox.js';
 export * from './districts.js';
 export { DISTRICT_NAMES_EN } from './district-names.js';
 export * from './venues.js';
+export * from './arterials.js';

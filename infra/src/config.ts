@@ -1,0 +1,49 @@
+// The launcher's own settings; every service still validates its own variables from the same environment.
+import { z } from 'zod';
+
+export class LauncherConfigError extends Error {
+  override readonly name = 'LauncherConfigError';
+}
+
+const env = z.object({
+  KAFKA_BROKERS: z.string().optional(),
+  SIM_ENABLED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  SIM_SCENARIO: z.enum(['normal', 'holiday-surge', 'rainstorm', 'evening-rush']).default('normal'),
+  SIM_SPEED: z.coerce.number().positive().max(3600).default(1),
+  SIM_RATE: z.coerce.number().int().positive().max(200_000).optional(),
+  SIM_SEED: z.coerce.number().int().optional(),
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['pretty', 'json']).default('pretty'),
+});
+
+export interface LauncherConfig {
+  /** Null: start librdkafka's mock cluster in-process (embedded mode). */
+  kafkaBrokers: string | null;
+  simulator: { enabled: boolean; scenario: z.infer<typeof env>['SIM_SCENARIO']; speed: number; rate?: number; seed?: number };
+  logLevel: z.infer<typeof env>['LOG_LEVEL'];
+  logFormat: 'pretty' | 'json';
+  /** The environment handed to each service's own config loader. */
+  serviceEnv: Record<string, string | undefined>;
+}
+
+export function loadLauncherConfig(source: Record<string, string | undefined> = process.env): LauncherConfig {
+  const parsed = env.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${String(issue.path[0])}: ${issue.message}`);
+    throw new LauncherConfigError(`invalid launcher configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    kafkaBrokers: e.KAFKA_BROKERS ?? null,
+    simulator: {
+      enabled: e.SIM_ENABLED,
+      scenario: e.SIM_SCENARIO,
+      speed: e.SIM_SPEED,
+      ...(e.SIM_RATE !== undefined ? { rate: e.SIM_RATE } : {}),
+      ...(e.SIM_SEED !== undefined ? { seed: e.SIM_SEED } : {}),
+    },
+    logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
+    serviceEnv: { ...source },
+  };
+}

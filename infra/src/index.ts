@@ -1,0 +1,2 @@
+export { startEmbedded, type RunningSystem } from './launcher.js';
+export { loadLauncherConfig, LauncherConfigError, type LauncherConfig } from './config.js';

@@ -1,0 +1,60 @@
+// Embedded mode (DESIGN §3): one process runs the mock Kafka host, ingest, streams, web and the simulator,
+// sharing one chDB client (chDB binds one data directory per process).
+import { startKafkaMock, type KafkaMock } from '@citybrain/devstack';
+import { loadIngestConfig, start as startIngest } from '@citybrain/ingest';
+import { startSimulator } from '@citybrain/ingest/simulator';
+import { createKafka } from '@citybrain/service-kit';
+import type { Logger } from 'pino';
+import type { LauncherConfig } from './config.js';
+
+export interface RunningSystem {
+  readonly brokers: string[];
+  readonly urls: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+type Stoppable = { stop(): Promise<void> };
+
+export async function startEmbedded(config: LauncherConfig, logger: Logger): Promise<RunningSystem> {
+  const started: Stoppable[] = [];
+  const stopAll = async (): Promise<void> => {
+    // Reverse order: producers stop before the consumers drain, Kafka goes last.
+    for (const service of started.reverse()) {
+      try {
+        await service.stop();
+      } catch (error) {
+        logger.error({ err: error }, 'error while stopping a service');
+      }
+    }
+  };
+  try {
+    let mock: KafkaMock | undefined;
+    if (config.kafkaBrokers === null) {
+      mock = await startKafkaMock();
+      started.push(mock);
+      logger.info({ brokers: mock.brokers }, 'mock Kafka cluster started (librdkafka via kcat)');
+    }
+    const brokers = mock?.brokers ?? (config.kafkaBrokers ?? '').split(',');
+    const serviceEnv = { ...config.serviceEnv, KAFKA_BROKERS: brokers.join(',') };
+
+    const ingest = await startIngest(loadIngestConfig(serviceEnv), { logger });
+    started.push(ingest);
+
+    if (config.simulator.enabled) {
+      const simulator = await startSimulator({
+        kafka: createKafka(brokers, 'citybrain-simulator', logger),
+        logger,
+        ...config.simulator,
+      });
+      started.push(simulator);
+    }
+    return {
+      brokers,
+      urls: { 'ingest health': `${ingest.healthUrl}/health`, 'ingest metrics': `${ingest.healthUrl}/metrics` },
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+}

@@ -1,0 +1,270 @@
+// The consumer group `ingest`: Kafka → rows → batched ClickHouse inserts → offset commits.
+// Ordering that makes it lose nothing and duplicate nothing (DESIGN §5):
+//   1. a batch's rows are inserted (each table atomically) and its dead letters published;
+//   2. only then are its offsets committed;
+//   3. after a crash, redelivered messages at or below a table's stored watermark are skipped.
+// The next batch fills while the previous one is being inserted (at most one insert in flight).
+import type { ClickHouseClient } from '@clickhouse/client';
+import { INGEST_TABLES, type IngestTable } from '@citybrain/schemas/clickhouse';
+import { SOURCE_TOPICS, TOPICS } from '@citybrain/schemas/topics';
+import type { Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
+import type { Logger } from 'pino';
+import type { IngestMetrics } from './metrics.js';
+import type { MessageProcessor } from './pipeline/process-message.js';
+import type { Pseudonymizer } from './pipeline/pseudonym.js';
+import type { Lineage } from './pipeline/rows.js';
+import { ClickHouseWriter } from './sinks/clickhouse-writer.js';
+import { deadLetterMessage, deadLetterRow } from './sinks/dead-letter.js';
+import { OffsetWatermarks } from './sinks/offset-watermarks.js';
+import { RecentIds } from './sinks/recent-ids.js';
+import { retryUntilDone } from '@citybrain/service-kit';
+import { RowBuffer, type PartitionPosition } from './sinks/row-buffer.js';
+
+export interface IngestConsumerOptions {
+  groupId: string;
+  /** Flush when this many rows are buffered. */
+  batchRows: number;
+  /** Flush a non-empty buffer at least this often (ms). */
+  flushIntervalMs: number;
+  /** How many recent event ids per table are remembered to drop producer duplicates. */
+  recentIdsPerTable: number;
+}
+
+export interface IngestConsumerDeps {
+  kafka: Kafka;
+  clusterId: string;
+  clickhouse: ClickHouseClient;
+  processMessage: MessageProcessor;
+  pseudonymize: Pseudonymizer;
+  metrics: IngestMetrics;
+  logger: Logger;
+  now: () => number;
+}
+
+const ALL_TABLES = Object.values(INGEST_TABLES);
+
+export class IngestConsumer {
+  private readonly consumer: Consumer;
+  private readonly producer: Producer;
+  private readonly watermarks: OffsetWatermarks;
+  private readonly writer: ClickHouseWriter;
+  private readonly recentIds = new Map<IngestTable, RecentIds>();
+  private readonly shutdown = new AbortController();
+  private buffer: RowBuffer;
+  private inFlight: Promise<void> | undefined;
+  private flushTimer: NodeJS.Timeout | undefined;
+  private draining = false;
+  private batchInProgress: Promise<void> | undefined;
+
+  constructor(
+    private readonly deps: IngestConsumerDeps,
+    private readonly options: IngestConsumerOptions,
+  ) {
+    this.consumer = deps.kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: true });
+    this.producer = deps.kafka.producer({ allowAutoTopicCreation: true, idempotent: false });
+    this.watermarks = new OffsetWatermarks(deps.clickhouse, deps.clusterId, ALL_TABLES);
+    this.writer = new ClickHouseWriter(deps.clickhouse, deps.logger, deps.metrics, this.shutdown.signal);
+    this.buffer = new RowBuffer(deps.now());
+    for (const table of ALL_TABLES) this.recentIds.set(table, new RecentIds(options.recentIdsPerTable));
+  }
+
+  /** True while ClickHouse inserts are failing and being retried (reported by the health endpoint). */
+  get degraded(): boolean {
+    return this.writer.failing;
+  }
+
+  async start(): Promise<void> {
+    await this.producer.connect();
+    await this.consumer.connect();
+    this.consumer.on(this.consumer.events.GROUP_JOIN, () => this.watermarks.invalidate());
+    await this.consumer.subscribe({ topics: [...SOURCE_TOPICS], fromBeginning: true });
+    await this.consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: 1,
+      eachBatch: (payload) => this.trackBatch(payload),
+    });
+    this.flushTimer = setInterval(() => this.flushIfDue(), Math.max(50, this.options.flushIntervalMs / 4));
+  }
+
+  /** Drains: stops taking messages, inserts and commits what is buffered, then leaves the group. */
+  async stop(): Promise<void> {
+    this.draining = true;
+    clearInterval(this.flushTimer);
+    this.consumer.pause(SOURCE_TOPICS.map((topic) => ({ topic })));
+    await this.batchInProgress;
+    try {
+      await this.inFlight;
+      if (!this.buffer.isEmpty) await this.flush(this.swapBuffer());
+    } catch (error) {
+      this.deps.logger.warn({ err: error }, 'stopped with a batch not inserted; it will be consumed again');
+    }
+    this.shutdown.abort();
+    await this.consumer.disconnect();
+    await this.producer.disconnect();
+  }
+
+  /** Stops at once without draining, committing nothing more (used when the insert target is gone). */
+  abort(): void {
+    this.shutdown.abort();
+  }
+
+  private trackBatch(payload: EachBatchPayload): Promise<void> {
+    const run = this.handleBatch(payload);
+    this.batchInProgress = run.catch(() => undefined);
+    return run;
+  }
+
+  private async handleBatch({
+    batch,
+    resolveOffset,
+    heartbeat,
+    isRunning,
+    isStale,
+  }: EachBatchPayload): Promise<void> {
+    if (this.draining) return;
+    await this.watermarks.ensureLoaded();
+    const { topic, partition } = batch;
+    for (const message of batch.messages) {
+      if (this.draining || !isRunning() || isStale()) return;
+      const offset = Number(message.offset);
+      const lineage: Lineage = {
+        src_cluster: this.deps.clusterId,
+        src_topic: topic,
+        src_partition: partition,
+        src_offset: message.offset,
+      };
+      this.route(message.value, lineage, { topic, partition, offset });
+      resolveOffset(message.offset);
+      if (this.buffer.rowCount >= this.options.batchRows) await this.startFlush(heartbeat);
+    }
+    await heartbeat();
+  }
+
+  private route(value: Buffer | null, lineage: Lineage, position: PartitionPosition): void {
+    const now = this.deps.now();
+    const result = this.deps.processMessage(value, lineage, now);
+    let stored = false;
+    for (const entry of result.rows) {
+      if (this.watermarks.isStored(entry.table, position.topic, position.partition, position.offset)) {
+        this.deps.metrics.duplicatesSkipped.inc({ table: entry.table, reason: 'redelivered' });
+      } else if (this.recentIds.get(entry.table)?.checkAndRemember(entry.row.id)) {
+        this.deps.metrics.duplicatesSkipped.inc({ table: entry.table, reason: 'repeated_id' });
+      } else {
+        this.buffer.add(entry, position);
+        stored = true;
+      }
+    }
+    if (result.rejection) {
+      const { rejection } = result;
+      const alreadyStored = this.watermarks.isStored(
+        'dead_letters',
+        position.topic,
+        position.partition,
+        position.offset,
+      );
+      if (!alreadyStored) {
+        this.buffer.add(
+          {
+            table: 'dead_letters',
+            row: deadLetterRow(value, rejection, lineage, now, this.deps.pseudonymize),
+          },
+          position,
+        );
+        this.buffer.addDeadLetter(deadLetterMessage(value, rejection, lineage, now));
+        this.deps.metrics.deadLetters.inc({ topic: position.topic, kind: rejection.kind });
+        // Reason and position only: the payload may hold personal data and never goes to the log.
+        this.deps.logger.debug(
+          {
+            topic: position.topic,
+            partition: position.partition,
+            offset: position.offset,
+            kind: rejection.kind,
+            reason: rejection.message,
+          },
+          'message dead-lettered',
+        );
+      }
+    }
+    const outcome = result.rejection ? 'dead_letter' : stored ? 'stored' : 'redelivered';
+    this.deps.metrics.messages.inc({ topic: position.topic, outcome });
+    this.buffer.consumed(position);
+  }
+
+  private swapBuffer(): RowBuffer {
+    const full = this.buffer;
+    this.buffer = new RowBuffer(this.deps.now());
+    return full;
+  }
+
+  /** Waits for the insert in flight (heartbeating so the group keeps us), then starts the next one. */
+  private async startFlush(heartbeat: () => Promise<void>): Promise<void> {
+    while (this.inFlight) {
+      const done = await Promise.race([
+        this.inFlight.then(() => true),
+        new Promise<false>((resolve) => setTimeout(() => resolve(false), 1_000)),
+      ]);
+      if (!done) await heartbeat();
+    }
+    if (this.buffer.isEmpty || this.draining) return;
+    this.launch(this.swapBuffer());
+  }
+
+  private flushIfDue(): void {
+    if (this.inFlight || this.draining || this.buffer.isEmpty) return;
+    if (this.deps.now() - this.buffer.createdAt < this.options.flushIntervalMs) return;
+    this.launch(this.swapBuffer());
+  }
+
+  private launch(buffer: RowBuffer): void {
+    const run = this.flush(buffer)
+      .catch((error: unknown) => {
+        // Only a shutdown ends the retries; the batch was not committed and will be consumed again.
+        this.deps.logger.info({ err: error }, 'flush abandoned at shutdown');
+      })
+      .finally(() => {
+        if (this.inFlight === run) this.inFlight = undefined;
+      });
+    this.inFlight = run;
+  }
+
+  private async flush(buffer: RowBuffer): Promise<void> {
+    const started = this.deps.now();
+    this.deps.metrics.batchRows.observe(buffer.rowCount);
+    for (const [table, rows] of buffer.rows) await this.writer.insert(table, rows);
+    if (buffer.deadLetters.length > 0) await this.publishDeadLetters(buffer);
+    for (const { table, topic, partition, offset } of buffer.tableOffsets.values()) {
+      this.watermarks.advance(table, topic, partition, offset);
+    }
+    await this.commit(buffer);
+    this.deps.logger.debug({ rows: buffer.rowCount, ms: this.deps.now() - started }, 'batch flushed');
+  }
+
+  private publishDeadLetters(buffer: RowBuffer): Promise<unknown> {
+    return retryUntilDone(
+      () => this.producer.send({ topic: TOPICS.deadLetter, messages: buffer.deadLetters, acks: -1 }),
+      {
+        signal: this.shutdown.signal,
+        onFailure: (error, attempt, delayMs) =>
+          this.deps.logger.warn(
+            { err: error, attempt, retryInMs: delayMs },
+            'dead-letter publish failed; retrying',
+          ),
+      },
+    );
+  }
+
+  private async commit(buffer: RowBuffer): Promise<void> {
+    const offsets = [...buffer.positions.values()].map(({ topic, partition, offset }) => ({
+      topic,
+      partition,
+      offset: String(offset + 1),
+    }));
+    try {
+      await this.consumer.commitOffsets(offsets);
+    } catch (error) {
+      // A rebalance took the partition away: the rows are stored and their watermarks make the redelivery a no-op.
+      this.deps.logger.warn({ err: error, partitions: offsets.length }, 'offset commit failed after insert');
+    }
+  }
+}

@@ -1,0 +1,1 @@
+export { default } from '@citybrain/eslint-config';
