@@ -146,15 +146,18 @@ export class IngestConsumer {
     const result = this.deps.processMessage(value, lineage, now);
     let stored = false;
     for (const entry of result.rows) {
+      // Remember every id, redelivered ones too, so a producer's repeat later in the replay is caught.
+      const repeated = this.recentIds.get(entry.table)?.checkAndRemember(entry.row.id) ?? false;
       if (this.watermarks.isStored(entry.table, position.topic, position.partition, position.offset)) {
         this.deps.metrics.duplicatesSkipped.inc({ table: entry.table, reason: 'redelivered' });
-      } else if (this.recentIds.get(entry.table)?.checkAndRemember(entry.row.id)) {
+      } else if (repeated) {
         this.deps.metrics.duplicatesSkipped.inc({ table: entry.table, reason: 'repeated_id' });
       } else {
         this.buffer.add(entry, position);
         stored = true;
       }
     }
+    let deadLettered = false;
     if (result.rejection) {
       const { rejection } = result;
       const alreadyStored = this.watermarks.isStored(
@@ -164,6 +167,7 @@ export class IngestConsumer {
         position.offset,
       );
       if (!alreadyStored) {
+        deadLettered = true;
         this.buffer.add(
           {
             table: 'dead_letters',
@@ -186,7 +190,7 @@ export class IngestConsumer {
         );
       }
     }
-    const outcome = result.rejection ? 'dead_letter' : stored ? 'stored' : 'redelivered';
+    const outcome = deadLettered ? 'dead_letter' : stored ? 'stored' : 'redelivered';
     this.deps.metrics.messages.inc({ topic: position.topic, outcome });
     this.buffer.consumed(position);
   }
@@ -231,8 +235,10 @@ export class IngestConsumer {
   private async flush(buffer: RowBuffer): Promise<void> {
     const started = this.deps.now();
     this.deps.metrics.batchRows.observe(buffer.rowCount);
-    for (const [table, rows] of buffer.rows) await this.writer.insert(table, rows);
+    // Dead letters go to Kafka before their rows are stored: once the dead_letters watermark passes an
+    // offset, a replay no longer republishes it, so publishing later could lose it in a crash.
     if (buffer.deadLetters.length > 0) await this.publishDeadLetters(buffer);
+    for (const [table, rows] of buffer.rows) await this.writer.insert(table, rows);
     for (const { table, topic, partition, offset } of buffer.tableOffsets.values()) {
       this.watermarks.advance(table, topic, partition, offset);
     }

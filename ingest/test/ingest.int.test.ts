@@ -212,6 +212,33 @@ describe('ingest: Kafka → ClickHouse', () => {
     expect(plates[0]?.plate_pseudonym).toMatch(/^plt_[\w-]{22}$/);
   });
 
+  it('stores nothing twice when a consumer re-reads everything (committed offsets lost)', async () => {
+    // A new group starts from the beginning of every topic, as after a crash before any commit:
+    // the offset watermarks stored with the rows must turn the whole redelivery into a no-op.
+    const replayGroup = uniqueName('replay');
+    const replay = await start(
+      loadIngestConfig({
+        KAFKA_BROKERS: mock.brokers.join(','),
+        CHDB_PATH: join(dataDir, 'chdb'),
+        DATA_DIR: dataDir,
+        INGEST_GROUP_ID: replayGroup,
+        INGEST_HTTP_PORT: '0',
+      }),
+      { logger: silentLogger() },
+    );
+    try {
+      await waitForNoLag(admin, replayGroup, SOURCE_TOPICS);
+      const metrics = await (await fetch(`${replay.healthUrl}/metrics`)).text();
+      expect(metrics).not.toMatch(/citybrain_ingest_rows_inserted_total\{/);
+      expect(metrics).toMatch(/citybrain_ingest_duplicates_skipped_total\{table="sensor_readings",reason="redelivered"\} 304/);
+    } finally {
+      await replay.stop();
+    }
+    expect(await countRows(clickhouse.client, 'sensor_readings')).toBe(304);
+    expect(await countRows(clickhouse.client, 'traffic_flow')).toBe(201);
+    expect(await countRows(clickhouse.client, 'dead_letters')).toBe(corpus.length);
+  });
+
   it('reports health and Prometheus metrics', async () => {
     const health = await fetch(`${ingest.healthUrl}/health`);
     expect(health.status).toBe(200);

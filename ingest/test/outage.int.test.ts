@@ -56,7 +56,7 @@ describe('ingest during a ClickHouse outage', () => {
   });
 
   it('commits nothing while inserts fail and stores everything once ClickHouse is back', async () => {
-    let down = true;
+    let down = false; // up for start-up (migrations), then unreachable
     const groupId = uniqueName('ingest');
     const config = loadIngestConfig({
       KAFKA_BROKERS: mock.brokers.join(','),
@@ -68,6 +68,7 @@ describe('ingest during a ClickHouse outage', () => {
       logger: silentLogger(),
       clickhouse: switchableInserts(clickhouse.client, unreachable, () => down),
     });
+    down = true;
     const kafka = testKafka(mock.brokers);
     const producer = kafka.producer();
     const admin = kafka.admin();

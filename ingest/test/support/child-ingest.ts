@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 const BIN = fileURLToPath(new URL('../../src/bin/ingest.ts', import.meta.url));
-const TSX = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
+const PACKAGE_DIR = fileURLToPath(new URL('../..', import.meta.url));
 
 export async function freePort(): Promise<number> {
   const server = createServer();
@@ -26,7 +26,10 @@ export interface ChildIngest {
 export async function spawnIngest(env: Record<string, string>): Promise<ChildIngest> {
   const port = await freePort();
   let stderr = '';
-  const child = spawn(TSX, [BIN], {
+  // `node --import tsx` keeps it one process: the tsx CLI would fork a grandchild that survives a SIGKILL
+  // of its parent and keeps holding the chDB lock.
+  const child = spawn(process.execPath, ['--import', 'tsx', BIN], {
+    cwd: PACKAGE_DIR,
     env: { ...process.env, ...env, INGEST_HTTP_PORT: String(port), LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
