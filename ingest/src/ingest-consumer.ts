@@ -109,24 +109,24 @@ export class IngestConsumer {
     this.shutdown.abort();
   }
 
+  /** A method, not a field read, because stop() flips it while a batch awaits. */
+  private isDraining(): boolean {
+    return this.draining;
+  }
+
   private trackBatch(payload: EachBatchPayload): Promise<void> {
     const run = this.handleBatch(payload);
     this.batchInProgress = run.catch(() => undefined);
     return run;
   }
 
-  private async handleBatch({
-    batch,
-    resolveOffset,
-    heartbeat,
-    isRunning,
-    isStale,
-  }: EachBatchPayload): Promise<void> {
-    if (this.draining) return;
+  private async handleBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
+    if (this.isDraining()) return;
     await this.watermarks.ensureLoaded();
     const { topic, partition } = batch;
     for (const message of batch.messages) {
-      if (this.draining || !isRunning() || isStale()) return;
+      if (this.isDraining() || !payload.isRunning() || payload.isStale()) return;
       const offset = Number(message.offset);
       const lineage: Lineage = {
         src_cluster: this.deps.clusterId,
@@ -135,10 +135,10 @@ export class IngestConsumer {
         src_offset: message.offset,
       };
       this.route(message.value, lineage, { topic, partition, offset });
-      resolveOffset(message.offset);
-      if (this.buffer.rowCount >= this.options.batchRows) await this.startFlush(heartbeat);
+      payload.resolveOffset(message.offset);
+      if (this.buffer.rowCount >= this.options.batchRows) await this.startFlush(() => payload.heartbeat());
     }
-    await heartbeat();
+    await payload.heartbeat();
   }
 
   private route(value: Buffer | null, lineage: Lineage, position: PartitionPosition): void {

@@ -148,12 +148,13 @@ describe('ingest: Kafka → ClickHouse', () => {
     await consumer.connect();
     await consumer.subscribe({ topic: TOPICS.deadLetter, fromBeginning: true });
     await consumer.run({
-      eachMessage: async ({ message }) => {
+      eachMessage: ({ message }) => {
         seen.push({
           value: message.value,
           reason: String(message.headers?.['citybrain.reason'] ?? ''),
           topic: String(message.headers?.['citybrain.source-topic'] ?? ''),
         });
+        return Promise.resolve();
       },
     });
     await waitFor(
@@ -230,7 +231,9 @@ describe('ingest: Kafka → ClickHouse', () => {
       await waitForNoLag(admin, replayGroup, SOURCE_TOPICS);
       const metrics = await (await fetch(`${replay.healthUrl}/metrics`)).text();
       expect(metrics).not.toMatch(/citybrain_ingest_rows_inserted_total\{/);
-      expect(metrics).toMatch(/citybrain_ingest_duplicates_skipped_total\{table="sensor_readings",reason="redelivered"\} 304/);
+      expect(metrics).toMatch(
+        /citybrain_ingest_duplicates_skipped_total\{table="sensor_readings",reason="redelivered"\} 304/,
+      );
     } finally {
       await replay.stop();
     }

@@ -43,7 +43,8 @@ const ARTERIAL_LOAD: Readonly<Record<string, number>> = {
 function layOutSegments(random: SeededRandom, districts: DistrictIndex): SegmentSpec[] {
   const segments = segmentArterials();
   const position = new Map(segments.map((segment, i) => [segment.id, i]));
-  const idAt = (segment: RoadSegment, index: number): string => `${segment.arterialId}-${String(index + 1).padStart(2, '0')}`;
+  const idAt = (segment: RoadSegment, index: number): string =>
+    `${segment.arterialId}-${String(index + 1).padStart(2, '0')}`;
   return segments.map((segment) => ({
     ...segment,
     district: districts.districtOf(segment.midpoint.lat, segment.midpoint.lon),

@@ -68,19 +68,29 @@ function commercialCells(taken: ReadonlySet<string>, random: SeededRandom): Crow
         const peak = centre.peakPerCell * Math.exp(-(distance ** 2) / 5) * random.between(0.7, 1.3);
         const known = byCell.get(cell);
         if (taken.has(cell) || (known !== undefined && known.peopleAtFull >= peak)) continue;
-        byCell.set(cell, { cell, venueId: undefined, profile: 'commercial', peopleAtFull: peak, isNode: false });
+        byCell.set(cell, {
+          cell,
+          venueId: undefined,
+          profile: 'commercial',
+          peopleAtFull: peak,
+          isNode: false,
+        });
       }
     });
   }
   return [...byCell.values()];
 }
 
-export function layOutCrowds(random: SeededRandom): { cells: CrowdCellSpec[]; venues: Map<string, VenueCrowd> } {
+export function layOutCrowds(random: SeededRandom): {
+  cells: CrowdCellSpec[];
+  venues: Map<string, VenueCrowd>;
+} {
   const cells = VENUES.flatMap((venue) => venueCells(venue, random));
   const venues = new Map(
     VENUES.map((venue) => {
       const own = cells.filter((c) => c.venueId === venue.id);
-      const nodeShare = own.filter((c) => c.isNode).reduce((sum, c) => sum + c.peopleAtFull, 0) / venue.capacity;
+      const nodeShare =
+        own.filter((c) => c.isNode).reduce((sum, c) => sum + c.peopleAtFull, 0) / venue.capacity;
       return [venue.id, { venue, nodeShare }] as const;
     }),
   );

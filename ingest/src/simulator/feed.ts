@@ -27,7 +27,8 @@ export interface Feed {
 export function createFeed(setup: FeedSetup): Feed {
   const root = new SeededRandom(setup.seed);
   const model = buildCityModel(root.fork(), setup.districts);
-  const plan = setup.pace === undefined ? nominalPlan(model) : planCadence(model, setup.pace.speed, setup.pace.rate);
+  const plan =
+    setup.pace === undefined ? nominalPlan(model) : planCadence(model, setup.pace.speed, setup.pace.rate);
   const generator = new FeedGenerator({
     model,
     scenario: SCENARIOS[setup.scenario],

@@ -64,9 +64,13 @@ export class FeedGenerator {
     const phaseRandom = random.fork();
     this.worldRandom = random.fork();
     this.readingRandom = random.fork();
-    this.cadenceMs = nominalCadenceSeconds(model).map((seconds) => Math.max(1, Math.round(seconds * 1000 * cadenceScale)));
+    this.cadenceMs = nominalCadenceSeconds(model).map((seconds) =>
+      Math.max(1, Math.round(seconds * 1000 * cadenceScale)),
+    );
     // Spread first reports over one interval, so the feed starts at its steady rate instead of in a burst.
-    this.cadenceMs.forEach((cadence, entity) => this.schedule.push({ at: startMs + phaseRandom.int(0, cadence - 1), entity }));
+    this.cadenceMs.forEach((cadence, entity) =>
+      this.schedule.push({ at: startMs + phaseRandom.int(0, cadence - 1), entity }),
+    );
     this.traffic = new TrafficState(model.segments);
     this.traffic.settle(localHour(startMs), scenario.stateAt(0));
     this.incidents = new IncidentDesk(model.segments, runId);
@@ -141,7 +145,14 @@ export class FeedGenerator {
       const venue = cell.venueId === undefined ? undefined : this.model.venues.get(cell.venueId);
       const expected = expectedCrowd(cell, venue, state, hour);
       const count = Math.max(0, Math.round(expected * (1 + this.readingRandom.normal(0, CROWD_NOISE))));
-      const value: CrowdHeat = { id: this.nextId(), ts, source: 'police-heat', cell: cell.cell, count, method: 'signaling' };
+      const value: CrowdHeat = {
+        id: this.nextId(),
+        ts,
+        source: 'police-heat',
+        cell: cell.cell,
+        count,
+        method: 'signaling',
+      };
       if (cell.venueId !== undefined) value.venueId = cell.venueId;
       return { topic: TOPICS.crowdHeat, key: cell.cell, value };
     }
@@ -153,7 +164,17 @@ export class FeedGenerator {
       return {
         topic: TOPICS.sensorReadings,
         key: sensor.sensorId,
-        value: { id: this.nextId(), ts, source: sensor.source, sensorId: sensor.sensorId, kind: sensor.kind, value, unit: sensor.unit, lat: sensor.lat, lon: sensor.lon },
+        value: {
+          id: this.nextId(),
+          ts,
+          source: sensor.source,
+          sensorId: sensor.sensorId,
+          kind: sensor.kind,
+          value,
+          unit: sensor.unit,
+          lat: sensor.lat,
+          lon: sensor.lon,
+        },
       };
     }
     const segmentIndex = sensorIndex - sensors.length;
@@ -163,7 +184,16 @@ export class FeedGenerator {
     return {
       topic: TOPICS.trafficFlow,
       key: segment.id,
-      value: { id: this.nextId(), ts, source: 'traffic-detectors', segmentId: segment.id, ...flow, freeFlowKmh: segment.freeFlowKmh, lat: round6(lat), lon: round6(lon) },
+      value: {
+        id: this.nextId(),
+        ts,
+        source: 'traffic-detectors',
+        segmentId: segment.id,
+        ...flow,
+        freeFlowKmh: segment.freeFlowKmh,
+        lat: round6(lat),
+        lon: round6(lon),
+      },
     };
   }
 }

@@ -91,7 +91,8 @@ export function shenzhenPlate(random: SeededRandom): string {
     ['new-energy', 0.25],
   ] as const);
   if (form === 'digits') return `粤B${digits(5)}`;
-  if (form === 'letter') return `粤B${random.pick([...PLATE_LETTERS])}${digits(4)}`;
+  if (form === 'letter')
+    return `粤B${PLATE_LETTERS.charAt(random.int(0, PLATE_LETTERS.length - 1))}${digits(4)}`;
   return `粤B${random.pick(['D', 'F'])}${digits(5)}`;
 }
 
@@ -99,7 +100,15 @@ function direction(segment: SegmentSpec, random: SeededRandom): readonly [string
   const first = segment.polyline[0] ?? [0, 0];
   const last = segment.polyline[segment.polyline.length - 1] ?? first;
   const eastWest = Math.abs(last[0] - first[0]) > Math.abs(last[1] - first[1]);
-  return eastWest ? random.pick([['东行', 'eastbound'], ['西行', 'westbound']] as const) : random.pick([['北行', 'northbound'], ['南行', 'southbound']] as const);
+  return eastWest
+    ? random.pick([
+        ['东行', 'eastbound'],
+        ['西行', 'westbound'],
+      ] as const)
+    : random.pick([
+        ['北行', 'northbound'],
+        ['南行', 'southbound'],
+      ] as const);
 }
 
 function pointOn(segment: SegmentSpec, random: SeededRandom): { lat: number; lon: number } {
@@ -131,7 +140,13 @@ export class IncidentDesk {
   }
 
   /** One simulated minute: clears incidents whose time has come, then perhaps opens a new one. */
-  step(now: number, hour: number, state: ScenarioState, congestion: Float64Array, random: SeededRandom): IncidentUpdate[] {
+  step(
+    now: number,
+    hour: number,
+    state: ScenarioState,
+    congestion: Float64Array,
+    random: SeededRandom,
+  ): IncidentUpdate[] {
     const updates: IncidentUpdate[] = [];
     for (const [segment, incident] of [...this.open]) {
       if (incident.clearsAt > now) continue;
@@ -159,7 +174,12 @@ export class IncidentDesk {
     return updates;
   }
 
-  private openOne(now: number, state: ScenarioState, congestion: Float64Array, random: SeededRandom): IncidentUpdate | undefined {
+  private openOne(
+    now: number,
+    state: ScenarioState,
+    congestion: Float64Array,
+    random: SeededRandom,
+  ): IncidentUpdate | undefined {
     const segmentIndex = random.int(0, this.segments.length - 1);
     const segment = this.segments[segmentIndex];
     if (segment === undefined || this.open.has(segmentIndex)) return undefined;
@@ -172,7 +192,8 @@ export class IncidentDesk {
     const [whatZh, whatEn] = standingWater ? STANDING_WATER : random.pick(WHAT[type]);
     const [dirZh, dirEn] = direction(segment, random);
     const [minMinutes, maxMinutes] = DURATION_MINUTES[type];
-    const withPlate = (type === 'accident' && random.chance(0.75)) || (type === 'breakdown' && random.chance(0.85));
+    const withPlate =
+      (type === 'accident' && random.chance(0.75)) || (type === 'breakdown' && random.chance(0.85));
     this.opened += 1;
     const update: IncidentUpdate = {
       ts: new Date(now).toISOString(),

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { DistrictIndex, loadDistricts } from '@citybrain/schemas/geo';
 import { Partitioners, type Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
+import { DEFAULT_RATE, DEFAULT_SPEED, MAX_RATE, MAX_SPEED, RUN_ID_PATTERN } from './defaults.js';
 import { createFeed, resolveStartMs } from './feed.js';
 import { runFeedLoop, type WallClock } from './producer.js';
 import { randomSeed } from './random.js';
@@ -12,6 +13,7 @@ import type { ScenarioName } from './scenarios.js';
 export { SCENARIO_NAMES, SCENARIOS, isScenarioName, type ScenarioName } from './scenarios.js';
 export { createFeed, resolveStartMs, type Feed, type FeedSetup } from './feed.js';
 export type { FeedEvent } from './generator.js';
+export { DEFAULT_RATE, DEFAULT_SPEED } from './defaults.js';
 
 export interface SimulatorOptions {
   kafka: Kafka;
@@ -46,14 +48,14 @@ export class SimulatorOptionsError extends Error {
   override readonly name = 'SimulatorOptionsError';
 }
 
-export const DEFAULT_RATE = 1_000;
-/** Run ids end up inside incident ids (max 64 characters) as `${runId}-inc-${n}`. */
-export const RUN_ID_PATTERN = /^[A-Za-z0-9_.-]{1,40}$/;
-
 function checkOptions(speed: number, rate: number, runId: string, durationSeconds: number | undefined): void {
-  if (!(speed > 0 && speed <= 3600)) throw new SimulatorOptionsError(`speed must be in (0, 3600], got ${speed}`);
-  if (!(Number.isInteger(rate) && rate > 0)) throw new SimulatorOptionsError(`rate must be a positive integer, got ${rate}`);
-  if (!RUN_ID_PATTERN.test(runId)) throw new SimulatorOptionsError(`runId must match ${RUN_ID_PATTERN.source}, got "${runId}"`);
+  if (!(speed > 0 && speed <= MAX_SPEED))
+    throw new SimulatorOptionsError(`speed must be in (0, ${MAX_SPEED}], got ${speed}`);
+  if (!(Number.isInteger(rate) && rate > 0 && rate <= MAX_RATE)) {
+    throw new SimulatorOptionsError(`rate must be an integer in 1..${MAX_RATE}, got ${rate}`);
+  }
+  if (!RUN_ID_PATTERN.test(runId))
+    throw new SimulatorOptionsError(`runId must match ${RUN_ID_PATTERN.source}, got "${runId}"`);
   if (durationSeconds !== undefined && !(durationSeconds > 0)) {
     throw new SimulatorOptionsError(`durationSeconds must be positive, got ${durationSeconds}`);
   }
@@ -62,7 +64,7 @@ function checkOptions(speed: number, rate: number, runId: string, durationSecond
 export async function startSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
   const { kafka, scenario, durationSeconds } = options;
   const clock = options.clock ?? { now: () => Date.now() };
-  const speed = options.speed ?? 1;
+  const speed = options.speed ?? DEFAULT_SPEED;
   const rate = options.rate ?? DEFAULT_RATE;
   const seed = options.seed ?? randomSeed();
   const runId = options.runId ?? randomBytes(4).toString('hex');
@@ -71,9 +73,19 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
 
   const districts = options.districts ?? new DistrictIndex(loadDistricts());
   const startMs = resolveStartMs(scenario, options.startTime, clock.now());
-  const { model, generator, plan } = createFeed({ seed, scenario, runId, startMs, districts, pace: { speed, rate } });
+  const { model, generator, plan } = createFeed({
+    seed,
+    scenario,
+    runId,
+    startMs,
+    districts,
+    pace: { speed, rate },
+  });
 
-  const producer = kafka.producer({ allowAutoTopicCreation: true, createPartitioner: Partitioners.DefaultPartitioner });
+  const producer = kafka.producer({
+    allowAutoTopicCreation: true,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
   await producer.connect();
   logger.info(
     {
@@ -92,8 +104,18 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     'simulator started',
   );
 
-  const loop = runFeedLoop({ producer, generator, logger, speed, rate, clock, durationMs: durationSeconds === undefined ? undefined : durationSeconds * 1000 });
-  const finished = loop.finished.finally(() => producer.disconnect()).then(() => logger.info('simulator stopped'));
+  const loop = runFeedLoop({
+    producer,
+    generator,
+    logger,
+    speed,
+    rate,
+    clock,
+    durationMs: durationSeconds === undefined ? undefined : durationSeconds * 1000,
+  });
+  const finished = loop.finished
+    .finally(() => producer.disconnect())
+    .then(() => logger.info('simulator stopped'));
   return {
     runId,
     seed,

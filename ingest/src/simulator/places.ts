@@ -12,16 +12,58 @@ export interface CommercialCentre {
 
 /** Shopping and business districts: their cells make the background of the crowd heat map. */
 export const COMMERCIAL_CENTRES: readonly CommercialCentre[] = [
-  { id: 'huaqiangbei', name: { zh: '华强北', en: 'Huaqiangbei' }, lon: 114.0865, lat: 22.5445, peakPerCell: 4_000 },
-  { id: 'futian-cbd', name: { zh: '福田中心区', en: 'Futian CBD' }, lon: 114.058, lat: 22.534, peakPerCell: 3_500 },
+  {
+    id: 'huaqiangbei',
+    name: { zh: '华强北', en: 'Huaqiangbei' },
+    lon: 114.0865,
+    lat: 22.5445,
+    peakPerCell: 4_000,
+  },
+  {
+    id: 'futian-cbd',
+    name: { zh: '福田中心区', en: 'Futian CBD' },
+    lon: 114.058,
+    lat: 22.534,
+    peakPerCell: 3_500,
+  },
   { id: 'guomao', name: { zh: '国贸', en: 'Guomao' }, lon: 114.118, lat: 22.539, peakPerCell: 3_000 },
   { id: 'houhai', name: { zh: '后海', en: 'Houhai' }, lon: 113.937, lat: 22.522, peakPerCell: 3_000 },
-  { id: 'science-park', name: { zh: '科技园', en: 'Science Park' }, lon: 113.947, lat: 22.54, peakPerCell: 2_800 },
-  { id: 'sea-world', name: { zh: '蛇口海上世界', en: 'Shekou Sea World' }, lon: 113.915, lat: 22.486, peakPerCell: 2_500 },
-  { id: 'baoan-centre', name: { zh: '宝安中心', en: "Bao'an Centre" }, lon: 113.883, lat: 22.556, peakPerCell: 2_200 },
+  {
+    id: 'science-park',
+    name: { zh: '科技园', en: 'Science Park' },
+    lon: 113.947,
+    lat: 22.54,
+    peakPerCell: 2_800,
+  },
+  {
+    id: 'sea-world',
+    name: { zh: '蛇口海上世界', en: 'Shekou Sea World' },
+    lon: 113.915,
+    lat: 22.486,
+    peakPerCell: 2_500,
+  },
+  {
+    id: 'baoan-centre',
+    name: { zh: '宝安中心', en: "Bao'an Centre" },
+    lon: 113.883,
+    lat: 22.556,
+    peakPerCell: 2_200,
+  },
   { id: 'xixiang', name: { zh: '西乡', en: 'Xixiang' }, lon: 113.87, lat: 22.58, peakPerCell: 1_800 },
-  { id: 'longhua-centre', name: { zh: '龙华中心', en: 'Longhua Centre' }, lon: 114.03, lat: 22.655, peakPerCell: 2_000 },
-  { id: 'longgang-centre', name: { zh: '龙岗中心城', en: 'Longgang Central City' }, lon: 114.245, lat: 22.72, peakPerCell: 2_000 },
+  {
+    id: 'longhua-centre',
+    name: { zh: '龙华中心', en: 'Longhua Centre' },
+    lon: 114.03,
+    lat: 22.655,
+    peakPerCell: 2_000,
+  },
+  {
+    id: 'longgang-centre',
+    name: { zh: '龙岗中心城', en: 'Longgang Central City' },
+    lon: 114.245,
+    lat: 22.72,
+    peakPerCell: 2_000,
+  },
 ];
 
 /**

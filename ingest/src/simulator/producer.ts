@@ -84,7 +84,13 @@ export function runFeedLoop(options: FeedLoopOptions): FeedLoop {
       const total = Object.values(sent).reduce((sum, n) => sum + n, 0);
       const perSecond = Math.round(((total - sentAtLastSummary) * 1000) / Math.max(1, now - lastSummary));
       logger.info(
-        { sent: { ...sent }, total, perSecond, simulatedTime: new Date(generator.clock).toISOString(), localTime: formatLocalClock(generator.clock) },
+        {
+          sent: { ...sent },
+          total,
+          perSecond,
+          simulatedTime: new Date(generator.clock).toISOString(),
+          localTime: formatLocalClock(generator.clock),
+        },
         'simulator progress',
       );
       [lastSummary, sentAtLastSummary] = [now, total];
@@ -113,11 +119,17 @@ export function runFeedLoop(options: FeedLoopOptions): FeedLoop {
       }
       if (!warnedLag && generator.clock < target - LAG_WARNING_WALL_MS * speed) {
         warnedLag = true;
-        logger.warn({ rate, speed }, 'the rate cap is slowing the simulated clock below --speed; raise --rate to keep up');
+        logger.warn(
+          { rate, speed },
+          'the rate cap is slowing the simulated clock below --speed; raise --rate to keep up',
+        );
       }
       if (!warnedFuture && generator.clock - tickStart > MAX_FUTURE_MS / 2) {
         warnedFuture = true;
-        logger.warn({ simulatedTime: new Date(generator.clock).toISOString() }, 'simulated time is far ahead of the wall clock; ingest refuses events over 24 h in the future');
+        logger.warn(
+          { simulatedTime: new Date(generator.clock).toISOString() },
+          'simulated time is far ahead of the wall clock; ingest refuses events over 24 h in the future',
+        );
       }
       if (tickStart - lastSummary >= summaryIntervalMs) summarize(tickStart);
       await pause(Math.max(0, TICK_MS - (clock.now() - tickStart)));

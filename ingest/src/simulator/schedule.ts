@@ -45,8 +45,10 @@ export class ReportSchedule {
       const right = left + 1;
       let smallest = last;
       let at = -1;
-      if (left < heap.length && before(heap[left] as Due, smallest)) [smallest, at] = [heap[left] as Due, left];
-      if (right < heap.length && before(heap[right] as Due, smallest)) [smallest, at] = [heap[right] as Due, right];
+      if (left < heap.length && before(heap[left] as Due, smallest))
+        [smallest, at] = [heap[left] as Due, left];
+      if (right < heap.length && before(heap[right] as Due, smallest))
+        [smallest, at] = [heap[right] as Due, right];
       if (at === -1) break;
       heap[i] = smallest;
       i = at;

@@ -107,7 +107,8 @@ function drawSite(random: SeededRandom, district: string, lon: number, lat: numb
     localOffset: random.between(-0.8, 0.8),
     waterBaseline: random.between(0.6, 1.8),
     floodRise: lowland ? random.between(1.6, 2.6) : random.between(0.2, 0.5),
-    rainPeak: 50 + 50 * stormProximity * random.between(0.85, 1),
+    // 55–92 mm/h at the gauge, so readings with their few per cent of noise stay within 50–100 mm/h.
+    rainPeak: 55 + 40 * stormProximity * random.between(0.9, 0.98),
     lowland,
     tidal: lowland && (lat < 22.56 || lon < 113.86),
   };
@@ -119,10 +120,12 @@ function landAnchors(districts: DistrictIndex, segmentMidpoints: readonly { lat:
     ...segmentMidpoints.map(({ lon, lat }): [number, number] => [lon, lat]),
     ...TOWN_CENTRES.map(([lon, lat]): [number, number] => [lon, lat]),
     ...COMMERCIAL_CENTRES.map(({ lon, lat }): [number, number] => [lon, lat]),
-    ...[...VENUE_CELLS.values()].flatMap((cells) => cells.slice(0, 1).map((cell): [number, number] => {
-      const { lat, lon } = centerOf(cell);
-      return [lon, lat];
-    })),
+    ...[...VENUE_CELLS.values()].flatMap((cells) =>
+      cells.slice(0, 1).map((cell): [number, number] => {
+        const { lat, lon } = centerOf(cell);
+        return [lon, lat];
+      }),
+    ),
   ];
   const byDistrict = new Map<string, [number, number][]>();
   for (const [lon, lat] of points) {
@@ -136,7 +139,12 @@ function landAnchors(districts: DistrictIndex, segmentMidpoints: readonly { lat:
 }
 
 /** A point a few hundred metres from an anchor of the district, still inside the district. */
-function placeNear(random: SeededRandom, districts: DistrictIndex, district: string, anchors: readonly [number, number][]) {
+function placeNear(
+  random: SeededRandom,
+  districts: DistrictIndex,
+  district: string,
+  anchors: readonly [number, number][],
+) {
   const [anchorLon, anchorLat] = random.pick(anchors);
   for (let attempt = 0; attempt < 20; attempt++) {
     const lon = anchorLon + random.normal(0, 0.35) / KM_PER_DEGREE_LON;

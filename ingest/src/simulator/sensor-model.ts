@@ -57,11 +57,17 @@ function expectedValue(sensor: SensorSpec, context: SensorContext, noise: (sd: n
     case 'air.no2':
       return 15 + 45 * site.trafficExposure * demand * (1 - 0.2 * state.rain) + noise(3);
     case 'noise.leq':
-      return 42 + 3 * site.localOffset + 26 * Math.sqrt(site.trafficExposure) * (demand / 1.1) + 4 * state.rain + noise(1.2);
+      return (
+        42 +
+        3 * site.localOffset +
+        26 * Math.sqrt(site.trafficExposure) * (demand / 1.1) +
+        4 * state.rain +
+        noise(1.2)
+      );
     case 'temperature':
       return airTemperature(context.month, hour) + site.localOffset - 4 * state.rain + noise(0.2);
     case 'rain.intensity':
-      return state.rain === 0 ? 0 : site.rainPeak * state.rain * (1 + noise(0.1));
+      return state.rain === 0 ? 0 : site.rainPeak * state.rain * (1 + noise(0.03));
     case 'water.level': {
       const hours = context.utcMs / 3_600_000;
       const tide = site.tidal ? TIDE_AMPLITUDE_M * Math.sin((2 * Math.PI * hours) / TIDE_PERIOD_HOURS) : 0;

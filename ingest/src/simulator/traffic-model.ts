@@ -62,7 +62,8 @@ export class TrafficState {
     const speedRatio = state.speedFactor * (1 - JAM_SLOWDOWN * congestion);
     const speedKmh = segment.freeFlowKmh * speedRatio * (1 + random.normal(0, 0.04));
     // Below saturation flow follows demand; in a jam it falls with speed (Greenshields: q ∝ v(1 − v/vf)).
-    const flowShare = congestion < 0.5 ? Math.min(0.95, demand / 1.2) : 0.95 * 4 * speedRatio * (1 - speedRatio);
+    const flowShare =
+      congestion < 0.5 ? Math.min(0.95, demand / 1.2) : 0.95 * 4 * speedRatio * (1 - speedRatio);
     const volume = segment.lanes * VEHICLES_PER_LANE_HOUR * flowShare * (1 + random.normal(0, 0.05));
     const occupancy = 0.03 + 0.12 * Math.min(1, demand) + 0.6 * congestion + random.normal(0, 0.01);
     return {

@@ -40,7 +40,7 @@ export class OffsetWatermarks {
         query_params: { cluster: this.clusterId },
         format: 'JSONEachRow',
       });
-      for (const row of await result.json<{ topic: string; partition: number; offset: string }>()) {
+      for (const row of await result.json<{ topic: string; partition: number | string; offset: string }>()) {
         fresh.set(keyOf(table, row.topic, Number(row.partition)), Number(row.offset));
       }
     }

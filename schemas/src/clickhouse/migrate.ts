@@ -15,7 +15,7 @@ export async function migrate(
     ) ENGINE = ReplacingMergeTree ORDER BY version`,
   });
   const result = await client.query({ query: 'SELECT version FROM schema_migrations FINAL', format: 'JSONEachRow' });
-  const applied = new Set((await result.json<{ version: number }>()).map((row) => Number(row.version)));
+  const applied = new Set((await result.json<{ version: number | string }>()).map((row) => Number(row.version)));
   const newlyApplied: number[] = [];
   for (const migration of migrations) {
     if (applied.has(migration.version)) continue;

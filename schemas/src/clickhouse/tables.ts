@@ -134,4 +134,13 @@ export const MIGRATIONS: readonly Migration[] = [
       ) ENGINE = MergeTree ORDER BY (alert_id, ts, event_id)`,
     ],
   },
+  {
+    version: 3,
+    name: 'alert subject',
+    statements: [
+      // The entity an alert is about (`venue:shenzhen-bay-park`, `segment:binhai-03`…): with rule_id it is the
+      // key streams/ uses to find the one live alert per (rule, subject) again after a restart.
+      `ALTER TABLE alerts ADD COLUMN IF NOT EXISTS subject String DEFAULT '' AFTER rule_id`,
+    ],
+  },
 ];

@@ -5,3 +5,4 @@ export * from './traffic-flow.js';
 export * from './traffic-incident.js';
 export * from './alert.js';
 export * from './alert-action.js';
+export * from './live-aggregate.js';

@@ -75,12 +75,16 @@ export function distanceKm(a: readonly [number, number], b: readonly [number, nu
   const toRad = Math.PI / 180;
   const dLat = (b[1] - a[1]) * toRad;
   const dLon = (b[0] - a[0]) * toRad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * toRad) * Math.cos(b[1] * toRad) * Math.sin(dLon / 2) ** 2;
+  const h =
+    Math.sin(dLat / 2) ** 2 + Math.cos(a[1] * toRad) * Math.cos(b[1] * toRad) * Math.sin(dLon / 2) ** 2;
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(h));
 }
 
 /** The point `km` along a path (clamped to its ends), with the index of the vertex before it. */
-function pointAlong(path: readonly (readonly [number, number])[], km: number): { point: [number, number]; after: number } {
+function pointAlong(
+  path: readonly (readonly [number, number])[],
+  km: number,
+): { point: [number, number]; after: number } {
   let walked = 0;
   for (let i = 1; i < path.length; i++) {
     const from = path[i - 1] as readonly [number, number];
@@ -98,12 +102,17 @@ function pointAlong(path: readonly (readonly [number, number])[], km: number): {
 
 function pathLengthKm(path: readonly (readonly [number, number])[]): number {
   let total = 0;
-  for (let i = 1; i < path.length; i++) total += distanceKm(path[i - 1] as [number, number], path[i] as [number, number]);
+  for (let i = 1; i < path.length; i++)
+    total += distanceKm(path[i - 1] as [number, number], path[i] as [number, number]);
   return total;
 }
 
 /** The sub-path between two distances along a path, keeping the original vertices in between. */
-function slice(path: readonly (readonly [number, number])[], fromKm: number, toKm: number): [number, number][] {
+function slice(
+  path: readonly (readonly [number, number])[],
+  fromKm: number,
+  toKm: number,
+): [number, number][] {
   const start = pointAlong(path, fromKm);
   const end = pointAlong(path, toKm);
   const inner = path.slice(start.after + 1, end.after + 1).map(([lon, lat]): [number, number] => [lon, lat]);

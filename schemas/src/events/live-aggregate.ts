@@ -1,0 +1,56 @@
+// What streams/ publishes on city.live.v1 every few seconds, keyed by district (DESIGN §4): the wall display's
+// live picture. Sized for a browser: each district message carries only its top-N heat cells and most
+// congested segments, and a district whose picture did not change is not republished.
+import { z } from 'zod';
+import { adcode } from './alert.js';
+import { eventTime, h3Cell } from './common.js';
+
+/** The whole-city summary message uses this key instead of an adcode. */
+export const LIVE_CITY_KEY = 'city';
+
+export const liveAlertCounts = z.object({
+  blue: z.number().int().min(0),
+  yellow: z.number().int().min(0),
+  orange: z.number().int().min(0),
+  red: z.number().int().min(0),
+});
+export type LiveAlertCounts = z.infer<typeof liveAlertCounts>;
+
+export const liveKpis = z.object({
+  /** People counted in the district's crowd cells (latest report per cell, stale cells left out). */
+  people: z.number().min(0),
+  /** Mean congestion index (free-flow ÷ current speed; 1 = free flow) over reporting segments; null: no data. */
+  congestionIndex: z.number().min(0).nullable(),
+  /** Active (not resolved or expired) alerts by level. */
+  activeAlerts: liveAlertCounts,
+});
+export type LiveKpis = z.infer<typeof liveKpis>;
+
+export const liveHeatCell = z.object({ cell: h3Cell, people: z.number().min(0) });
+
+export const liveSegment = z.object({
+  segmentId: z.string().min(1),
+  speedKmh: z.number().min(0),
+  congestionIndex: z.number().min(0),
+  lat: z.number(),
+  lon: z.number(),
+});
+
+export const liveAggregate = z.object({
+  /** District adcode, or 'city' for the whole-city summary (its heat and segments are empty). */
+  district: z.union([adcode, z.literal(LIVE_CITY_KEY)]),
+  /** Monotonic per publisher run: a client drops a message older than the one it holds. */
+  seq: z.number().int().min(0),
+  /** Wall-clock publish time. */
+  ts: eventTime,
+  /** Event time the picture is current to (the stream's watermark). */
+  asOf: eventTime,
+  kpis: liveKpis,
+  /** The district's busiest cells, most people first (at most the publisher's top-N). */
+  heat: z.array(liveHeatCell),
+  /** The district's most congested segments, highest index first (at most the publisher's top-N). */
+  congestion: z.array(liveSegment),
+  /** True when `heat` was cut at top-N: the district has more reporting cells than shown. */
+  truncated: z.boolean(),
+});
+export type LiveAggregate = z.infer<typeof liveAggregate>;
