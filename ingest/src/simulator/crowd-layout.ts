@@ -46,8 +46,11 @@ function venueCells(venue: Venue, random: SeededRandom): CrowdCellSpec[] {
       return node === undefined ? [] : [node];
     }),
   );
-  // Uneven shares: paths, lawns and gates hold more people than planted or fenced cells.
-  const weights = cells.map(() => random.between(0.5, 1.5));
+  // Uneven shares: paths, lawns and gates hold more people than planted or fenced cells; the nodes are
+  // the popular spots to begin with, which is why a surge piles up there.
+  const weights = cells.map((cell) =>
+    nodes.has(cell) ? random.between(1.3, 1.5) : random.between(0.5, 1.5),
+  );
   const total = weights.reduce((sum, weight) => sum + weight, 0);
   return cells.map((cell, i) => ({
     cell,

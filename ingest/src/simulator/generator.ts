@@ -4,13 +4,15 @@
 import type { CrowdHeat, SensorReading, TrafficFlow, TrafficIncident } from '@citybrain/schemas/events';
 import { TOPICS } from '@citybrain/schemas/topics';
 import { nominalCadenceSeconds } from './cadence.js';
-import type { CityModel } from './city-model.js';
+import type { CityModel, SegmentSpec } from './city-model.js';
+import type { CrowdCellSpec } from './crowd-layout.js';
 import { expectedCrowd } from './crowd-model.js';
-import { IncidentDesk, type IncidentUpdate } from './incidents.js';
+import { IncidentDesk } from './incidents.js';
 import { localHour, localMonth } from './local-time.js';
 import type { SeededRandom } from './random.js';
 import type { Scenario, ScenarioState } from './scenarios.js';
 import { ReportSchedule } from './schedule.js';
+import type { SensorSpec } from './sensor-layout.js';
 import { sensorValue } from './sensor-model.js';
 import { TrafficState } from './traffic-model.js';
 
@@ -82,11 +84,6 @@ export class FeedGenerator {
     return this.clockMs;
   }
 
-  /** Congestion per segment (0..1), in model order: for tests and logs. */
-  get congestion(): Float64Array {
-    return this.traffic.congestion;
-  }
-
   /**
    * Every event due up to simulated time `untilMs`, in time order; at most about `maxEvents` (a world step's
    * incidents may add one or two), in which case the clock stops at the last event and the rest follow on
@@ -128,76 +125,69 @@ export class FeedGenerator {
     const state = this.stateAt(atMs);
     const updates = this.incidents.step(atMs, hour, state, this.traffic.congestion, this.worldRandom);
     this.traffic.step(hour, state, (segment) => this.incidents.impactOn(segment));
-    return updates.map((update: IncidentUpdate) => ({
+    return updates.map((update) => ({
       topic: TOPICS.trafficIncidents,
       key: update.incidentId,
       value: { id: this.nextId(), ...update },
     }));
   }
 
+  /** The reading of entity `entity` (crowd cells, then sensors, then segments) at `atMs`. */
   private reading(entity: number, atMs: number): FeedEvent {
-    const { crowdCells, sensors, segments } = this.model;
-    const ts = new Date(atMs).toISOString();
+    const { crowdCells, sensors } = this.model;
     const state = this.stateAt(atMs);
-    const hour = localHour(atMs);
-    if (entity < crowdCells.length) {
-      const cell = crowdCells[entity] as (typeof crowdCells)[number];
-      const venue = cell.venueId === undefined ? undefined : this.model.venues.get(cell.venueId);
-      const expected = expectedCrowd(cell, venue, state, hour);
-      const count = Math.max(0, Math.round(expected * (1 + this.readingRandom.normal(0, CROWD_NOISE))));
-      const value: CrowdHeat = {
-        id: this.nextId(),
-        ts,
-        source: 'police-heat',
-        cell: cell.cell,
-        count,
-        method: 'signaling',
-      };
-      if (cell.venueId !== undefined) value.venueId = cell.venueId;
-      return { topic: TOPICS.crowdHeat, key: cell.cell, value };
-    }
-    const sensorIndex = entity - crowdCells.length;
-    if (sensorIndex < sensors.length) {
-      const sensor = sensors[sensorIndex] as (typeof sensors)[number];
-      const context = { utcMs: atMs, hour, month: localMonth(atMs), state };
-      const value = sensorValue(sensor, context, this.readingRandom);
-      return {
-        topic: TOPICS.sensorReadings,
-        key: sensor.sensorId,
-        value: {
-          id: this.nextId(),
-          ts,
-          source: sensor.source,
-          sensorId: sensor.sensorId,
-          kind: sensor.kind,
-          value,
-          unit: sensor.unit,
-          lat: sensor.lat,
-          lon: sensor.lon,
-        },
-      };
-    }
-    const segmentIndex = sensorIndex - sensors.length;
-    const segment = segments[segmentIndex] as (typeof segments)[number];
-    const flow = this.traffic.reading(segmentIndex, state, this.readingRandom);
-    const { lat, lon } = segment.midpoint;
-    return {
-      topic: TOPICS.trafficFlow,
-      key: segment.id,
-      value: {
-        id: this.nextId(),
-        ts,
-        source: 'traffic-detectors',
-        segmentId: segment.id,
-        ...flow,
-        freeFlowKmh: segment.freeFlowKmh,
-        lat: round6(lat),
-        lon: round6(lon),
-      },
-    };
+    if (entity < crowdCells.length) return this.crowdReading(entity, atMs, state);
+    if (entity < crowdCells.length + sensors.length)
+      return this.sensorReading(entity - crowdCells.length, atMs, state);
+    return this.flowReading(entity - crowdCells.length - sensors.length, atMs, state);
   }
-}
 
-function round6(value: number): number {
-  return Math.round(value * 1e6) / 1e6;
+  private crowdReading(index: number, atMs: number, state: ScenarioState): FeedEvent {
+    const cell = this.model.crowdCells[index] as CrowdCellSpec;
+    const venue = cell.venueId === undefined ? undefined : this.model.venues.get(cell.venueId);
+    const expected = expectedCrowd(cell, venue, state, localHour(atMs));
+    const count = Math.max(0, Math.round(expected * (1 + this.readingRandom.normal(0, CROWD_NOISE))));
+    const value: CrowdHeat = {
+      id: this.nextId(),
+      ts: new Date(atMs).toISOString(),
+      source: 'police-heat',
+      cell: cell.cell,
+      count,
+      method: 'signaling',
+    };
+    if (cell.venueId !== undefined) value.venueId = cell.venueId;
+    return { topic: TOPICS.crowdHeat, key: cell.cell, value };
+  }
+
+  private sensorReading(index: number, atMs: number, state: ScenarioState): FeedEvent {
+    const sensor = this.model.sensors[index] as SensorSpec;
+    const context = { utcMs: atMs, hour: localHour(atMs), month: localMonth(atMs), state };
+    const value: SensorReading = {
+      id: this.nextId(),
+      ts: new Date(atMs).toISOString(),
+      source: sensor.source,
+      sensorId: sensor.sensorId,
+      kind: sensor.kind,
+      value: sensorValue(sensor, context, this.readingRandom),
+      unit: sensor.unit,
+      lat: sensor.lat,
+      lon: sensor.lon,
+    };
+    return { topic: TOPICS.sensorReadings, key: sensor.sensorId, value };
+  }
+
+  private flowReading(index: number, atMs: number, state: ScenarioState): FeedEvent {
+    const segment = this.model.segments[index] as SegmentSpec;
+    const value: TrafficFlow = {
+      id: this.nextId(),
+      ts: new Date(atMs).toISOString(),
+      source: 'traffic-detectors',
+      segmentId: segment.id,
+      ...this.traffic.reading(index, state, this.readingRandom),
+      freeFlowKmh: segment.freeFlowKmh,
+      lat: segment.midpoint.lat,
+      lon: segment.midpoint.lon,
+    };
+    return { topic: TOPICS.trafficFlow, key: segment.id, value };
+  }
 }

@@ -3,6 +3,7 @@
 // carry the vehicle's plate — personal data that ingest pseudonymizes before anything is stored.
 import type { TrafficIncident } from '@citybrain/schemas/events';
 import type { SegmentSpec } from './city-model.js';
+import { roundCoordinate } from './coordinates.js';
 import { trafficDemand } from './curves.js';
 import type { SeededRandom } from './random.js';
 import type { ScenarioState } from './scenarios.js';
@@ -117,8 +118,7 @@ function pointOn(segment: SegmentSpec, random: SeededRandom): { lat: number; lon
   const b = segment.polyline[leg + 1];
   if (a === undefined || b === undefined) return segment.midpoint; // a segment always has two points
   const t = random.next();
-  const round6 = (value: number): number => Math.round(value * 1e6) / 1e6;
-  return { lon: round6(a[0] + (b[0] - a[0]) * t), lat: round6(a[1] + (b[1] - a[1]) * t) };
+  return { lon: roundCoordinate(a[0] + (b[0] - a[0]) * t), lat: roundCoordinate(a[1] + (b[1] - a[1]) * t) };
 }
 
 export class IncidentDesk {

@@ -49,13 +49,15 @@ export class SimulatorOptionsError extends Error {
 }
 
 function checkOptions(speed: number, rate: number, runId: string, durationSeconds: number | undefined): void {
-  if (!(speed > 0 && speed <= MAX_SPEED))
+  if (!(speed > 0 && speed <= MAX_SPEED)) {
     throw new SimulatorOptionsError(`speed must be in (0, ${MAX_SPEED}], got ${speed}`);
+  }
   if (!(Number.isInteger(rate) && rate > 0 && rate <= MAX_RATE)) {
     throw new SimulatorOptionsError(`rate must be an integer in 1..${MAX_RATE}, got ${rate}`);
   }
-  if (!RUN_ID_PATTERN.test(runId))
+  if (!RUN_ID_PATTERN.test(runId)) {
     throw new SimulatorOptionsError(`runId must match ${RUN_ID_PATTERN.source}, got "${runId}"`);
+  }
   if (durationSeconds !== undefined && !(durationSeconds > 0)) {
     throw new SimulatorOptionsError(`durationSeconds must be positive, got ${durationSeconds}`);
   }
@@ -115,7 +117,16 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
   });
   const finished = loop.finished
     .finally(() => producer.disconnect())
-    .then(() => logger.info('simulator stopped'));
+    .then(
+      () => logger.info('simulator stopped'),
+      (error: unknown) => {
+        logger.error({ err: error }, 'simulator failed');
+        throw error;
+      },
+    );
+  // Logged above; whoever awaits `finished` or `stop()` still gets the error, but an in-process host that
+  // does not (the embedded launcher) is not brought down by an unhandled rejection.
+  finished.catch(() => undefined);
   return {
     runId,
     seed,

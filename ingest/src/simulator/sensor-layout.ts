@@ -3,6 +3,7 @@
 // kept only where the point still falls inside the intended district.
 import { SENSOR_KINDS, type SensorKind } from '@citybrain/schemas/events';
 import { centerOf, DISTRICT_NAMES_EN, VENUE_CELLS, type DistrictIndex } from '@citybrain/schemas/geo';
+import { roundCoordinate } from './coordinates.js';
 import { COMMERCIAL_CENTRES, TOWN_CENTRES } from './places.js';
 import type { SeededRandom } from './random.js';
 
@@ -154,8 +155,6 @@ function placeNear(
   return { lon: anchorLon, lat: anchorLat };
 }
 
-const round6 = (value: number): number => Math.round(value * 1e6) / 1e6;
-
 export function layOutSensors(
   random: SeededRandom,
   districts: DistrictIndex,
@@ -181,8 +180,8 @@ export function layOutSensors(
         unit: SENSOR_KINDS[plan.kind].unit,
         source: plan.source,
         district,
-        lat: round6(lat),
-        lon: round6(lon),
+        lat: roundCoordinate(lat),
+        lon: roundCoordinate(lon),
         cadenceSeconds: plan.cadenceSeconds,
         site: drawSite(random, district, lon, lat),
       });

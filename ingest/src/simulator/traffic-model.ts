@@ -1,6 +1,6 @@
 // Congestion per road segment, stepped once a simulated minute. Each segment's own demand (time of day ×
-// scenario × how central the road is) sets a target; an open incident raises it; and a jam spills onto the
-// adjacent segments of the same arterial (queues grow upstream), so congestion spreads along the road.
+// scenario × how central the road is) sets a target; an open incident raises it; and a jam reaches back onto
+// the neighbouring segments of the same arterial, fading with distance, so congestion spreads along the road.
 import { trafficDemand } from './curves.js';
 import type { SegmentSpec } from './city-model.js';
 import type { SeededRandom } from './random.js';
@@ -9,7 +9,7 @@ import type { ScenarioState } from './scenarios.js';
 /** Demand at which a segment starts to slow, and the extra demand that jams it completely. */
 const JAM_ONSET = 0.75;
 const JAM_RANGE = 0.55;
-/** Share of a neighbour's congestion that spills over each minute. */
+/** Share of a segment's jam that reaches the next segment back along the road. */
 const SPILLBACK = 0.75;
 /** Share of the gap to the target closed per minute: jams build and dissolve over a few minutes. */
 const RESPONSE = 0.3;
@@ -40,9 +40,18 @@ export class TrafficState {
       const demand = cityDemand * (1 + (state.arterialDemand[segment.arterialId] ?? 0)) * segment.load;
       this.demand[i] = demand;
       const own = Math.min(1, Math.max(0, (demand - JAM_ONSET) / JAM_RANGE));
-      const spilled = Math.max(0, ...segment.neighbours.map((n) => (this.congestion[n] ?? 0) * SPILLBACK));
-      return Math.max(own, incidentImpact(i), spilled);
+      return Math.max(own, incidentImpact(i));
     });
+    // Queues reach back along the road, fading per segment. Both carriageways share a segment, so spread
+    // both ways: one pass down the arterial, one pass up, from the causes only — never from spilled
+    // congestion itself, or two neighbours would keep each other jammed after the cause has gone.
+    const spread = (i: number, towards: (j: number) => boolean): void => {
+      for (const j of this.segments[i]?.neighbours ?? []) {
+        if (towards(j)) targets[i] = Math.max(targets[i] ?? 0, (targets[j] ?? 0) * SPILLBACK);
+      }
+    };
+    for (let i = 0; i < targets.length; i++) spread(i, (j) => j < i);
+    for (let i = targets.length - 1; i >= 0; i--) spread(i, (j) => j > i);
     targets.forEach((target, i) => {
       const current = this.congestion[i] ?? 0;
       this.congestion[i] = current + (target - current) * RESPONSE;

@@ -33,7 +33,9 @@ interface Entry {
 const shared = new Map<string, Entry>();
 
 function keyOf(target: ClickHouseTarget): string {
-  return target.kind === 'chdb' ? `chdb:${resolve(target.path)}` : `server:${target.url}:${target.database ?? ''}`;
+  return target.kind === 'chdb'
+    ? `chdb:${resolve(target.path)}`
+    : `server:${target.url}:${target.database ?? ''}`;
 }
 
 function open(target: ClickHouseTarget): ClickHouseClient {

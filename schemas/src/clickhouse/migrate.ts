@@ -14,8 +14,13 @@ export async function migrate(
       version UInt32, name String, applied_at DateTime64(3, 'UTC') DEFAULT now64(3)
     ) ENGINE = ReplacingMergeTree ORDER BY version`,
   });
-  const result = await client.query({ query: 'SELECT version FROM schema_migrations FINAL', format: 'JSONEachRow' });
-  const applied = new Set((await result.json<{ version: number | string }>()).map((row) => Number(row.version)));
+  const result = await client.query({
+    query: 'SELECT version FROM schema_migrations FINAL',
+    format: 'JSONEachRow',
+  });
+  const applied = new Set(
+    (await result.json<{ version: number | string }>()).map((row) => Number(row.version)),
+  );
   const newlyApplied: number[] = [];
   for (const migration of migrations) {
     if (applied.has(migration.version)) continue;

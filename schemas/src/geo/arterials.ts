@@ -70,6 +70,11 @@ export const ARTERIALS: readonly Arterial[] = [
 
 const EARTH_RADIUS_KM = 6371.0088;
 
+/** Cut points are rounded to ~0.1 m: more digits would only be float noise in events and on the map. */
+function round6(degrees: number): number {
+  return Math.round(degrees * 1e6) / 1e6;
+}
+
 /** Great-circle distance between two [lon, lat] points, in km. */
 export function distanceKm(a: readonly [number, number], b: readonly [number, number]): number {
   const toRad = Math.PI / 180;
@@ -92,7 +97,10 @@ function pointAlong(
     const leg = distanceKm(from, to);
     if (walked + leg >= km && leg > 0) {
       const t = (km - walked) / leg;
-      return { point: [from[0] + (to[0] - from[0]) * t, from[1] + (to[1] - from[1]) * t], after: i - 1 };
+      return {
+        point: [round6(from[0] + (to[0] - from[0]) * t), round6(from[1] + (to[1] - from[1]) * t)],
+        after: i - 1,
+      };
     }
     walked += leg;
   }

@@ -1,0 +1,100 @@
+// The only place streams reads the environment (STYLE §3). Every bad value stops start-up with a message
+// naming the variable; the rules file is loaded and validated here too, so a bad threshold fails fast.
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ClickHouseTarget } from '@citybrain/schemas/clickhouse';
+import { DEFAULT_DISTRICTS_FILE } from '@citybrain/schemas/geo';
+import { z } from 'zod';
+import { loadRules, RulesFileError } from './rules/load.js';
+import type { RulesConfig } from './rules/schema.js';
+
+export const DEFAULT_RULES_FILE = fileURLToPath(new URL('../rules/default.yaml', import.meta.url));
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+const brokerList = z
+  .string({ error: (issue) => (issue.input === undefined ? 'is required: a comma-separated host:port list' : undefined) })
+  .transform((text) => text.split(',').map((broker) => broker.trim()).filter(Boolean))
+  .pipe(z.array(z.string().regex(/^[^:\s]+:\d{1,5}$/, 'each broker must be host:port')).min(1, 'at least one broker'));
+
+const port = z.coerce.number().int().min(0).max(65_535);
+const millis = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
+
+const env = z.object({
+  KAFKA_BROKERS: brokerList,
+  CLICKHOUSE_URL: z.url({ protocol: /^https?$/ }).optional(),
+  CLICKHOUSE_USER: z.string().optional(),
+  CLICKHOUSE_PASSWORD: z.string().optional(),
+  CLICKHOUSE_DATABASE: z.string().regex(/^\w+$/).optional(),
+  CHDB_PATH: z.string().min(1).default('./data/chdb'),
+  DISTRICTS_GEOJSON: z.string().min(1).default(DEFAULT_DISTRICTS_FILE),
+  STREAMS_RULES_FILE: z.string().min(1).default(DEFAULT_RULES_FILE),
+  STREAMS_GROUP_ID: z.string().min(1).default('streams'),
+  STREAMS_WINDOW_MS: millis(1_000, 3_600_000, 60_000),
+  STREAMS_ALLOWED_LATENESS_MS: millis(0, 3_600_000, 15_000),
+  STREAMS_IDLE_PARTITION_MS: millis(100, 3_600_000, 5_000),
+  STREAMS_STALE_MS: millis(1_000, 24 * 3_600_000, 600_000),
+  STREAMS_LIVE_INTERVAL_MS: millis(250, 600_000, 5_000),
+  STREAMS_LIVE_TOP_N: z.coerce.number().int().min(1).max(5_000).default(200),
+  STREAMS_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
+  STREAMS_HTTP_PORT: port.default(9465),
+  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+});
+
+export interface StreamsConfig {
+  kafkaBrokers: string[];
+  clickhouse: ClickHouseTarget;
+  districtsFile: string;
+  rulesFile: string;
+  rules: RulesConfig;
+  groupId: string;
+  windowMs: number;
+  allowedLatenessMs: number;
+  idlePartitionMs: number;
+  staleMs: number;
+  live: { intervalMs: number; topN: number };
+  http: { host: string; port: number };
+  logLevel: z.infer<typeof env>['LOG_LEVEL'];
+}
+
+export function loadStreamsConfig(source: Record<string, string | undefined> = process.env): StreamsConfig {
+  const parsed = env.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${String(issue.path[0])}: ${issue.message}`);
+    throw new ConfigError(`invalid streams configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  let rules: RulesConfig;
+  try {
+    rules = loadRules(e.STREAMS_RULES_FILE);
+  } catch (error) {
+    if (error instanceof RulesFileError) throw new ConfigError(`invalid streams configuration:\n  STREAMS_RULES_FILE: ${error.message}`);
+    throw error;
+  }
+  const clickhouse: ClickHouseTarget = e.CLICKHOUSE_URL
+    ? {
+        kind: 'server',
+        url: e.CLICKHOUSE_URL,
+        ...(e.CLICKHOUSE_USER !== undefined ? { username: e.CLICKHOUSE_USER } : {}),
+        ...(e.CLICKHOUSE_PASSWORD !== undefined ? { password: e.CLICKHOUSE_PASSWORD } : {}),
+        ...(e.CLICKHOUSE_DATABASE !== undefined ? { database: e.CLICKHOUSE_DATABASE } : {}),
+      }
+    : { kind: 'chdb', path: resolve(e.CHDB_PATH) };
+  return {
+    kafkaBrokers: e.KAFKA_BROKERS,
+    clickhouse,
+    districtsFile: e.DISTRICTS_GEOJSON,
+    rulesFile: e.STREAMS_RULES_FILE,
+    rules,
+    groupId: e.STREAMS_GROUP_ID,
+    windowMs: e.STREAMS_WINDOW_MS,
+    allowedLatenessMs: e.STREAMS_ALLOWED_LATENESS_MS,
+    idlePartitionMs: e.STREAMS_IDLE_PARTITION_MS,
+    staleMs: e.STREAMS_STALE_MS,
+    live: { intervalMs: e.STREAMS_LIVE_INTERVAL_MS, topN: e.STREAMS_LIVE_TOP_N },
+    http: { host: e.STREAMS_HTTP_HOST, port: e.STREAMS_HTTP_PORT },
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,65 @@
+// The latest picture of the city for the wall display: newest crowd count per cell and speed per segment,
+// updated on every event (not per window), so the live view moves every few seconds.
+import { centerOf } from '@citybrain/schemas/geo';
+import type { Observation } from '../input/observation.js';
+import { congestionIndex } from '../windows/snapshot.js';
+
+export interface LiveCell {
+  people: number;
+  tsMs: number;
+  district: string;
+}
+
+export interface LiveSegment {
+  speedKmh: number;
+  congestionIndex: number;
+  tsMs: number;
+  district: string;
+  lat: number;
+  lon: number;
+}
+
+export class LiveStore {
+  readonly cells = new Map<string, LiveCell>();
+  readonly segments = new Map<string, LiveSegment>();
+  private newestMs = Number.NEGATIVE_INFINITY;
+
+  /** Event time of the newest observation seen. */
+  get asOfMs(): number {
+    return this.newestMs;
+  }
+
+  observe(observation: Observation): void {
+    if (observation.kind === 'crowd') {
+      const known = this.cells.get(observation.place.cell);
+      if (known && known.tsMs > observation.tsMs) return;
+      this.cells.set(observation.place.cell, { people: observation.people, tsMs: observation.tsMs, district: observation.place.district });
+    } else if (observation.kind === 'traffic') {
+      if (observation.freeFlowKmh === undefined) return;
+      const known = this.segments.get(observation.segmentId);
+      if (known && known.tsMs > observation.tsMs) return;
+      const { lat, lon } =
+        observation.place.lat !== undefined && observation.place.lon !== undefined
+          ? { lat: observation.place.lat, lon: observation.place.lon }
+          : centerOf(observation.place.cell);
+      this.segments.set(observation.segmentId, {
+        speedKmh: observation.speedKmh,
+        congestionIndex: Math.round(congestionIndex(observation.freeFlowKmh, observation.speedKmh) * 100) / 100,
+        tsMs: observation.tsMs,
+        district: observation.place.district,
+        lat,
+        lon,
+      });
+    } else {
+      return;
+    }
+    this.newestMs = Math.max(this.newestMs, observation.tsMs);
+  }
+
+  /** Drops entries older than `staleMs` before the newest event: a cell that stopped reporting leaves the map. */
+  prune(staleMs: number): void {
+    const cutoff = this.newestMs - staleMs;
+    for (const [key, cell] of this.cells) if (cell.tsMs < cutoff) this.cells.delete(key);
+    for (const [key, segment] of this.segments) if (segment.tsMs < cutoff) this.segments.delete(key);
+  }
+}

@@ -1,0 +1,88 @@
+// LiveStore + active alerts → the LiveAggregate messages of one tick: one per district (its top-N cells and
+// most congested segments, KPIs) plus a city summary. Pure.
+import type { Alert, LiveAggregate, LiveAlertCounts } from '@citybrain/schemas/events';
+import { LIVE_CITY_KEY } from '@citybrain/schemas/events';
+import type { LiveStore } from './live-store.js';
+
+export interface LiveViewOptions {
+  topCells: number;
+  topSegments: number;
+  seq: number;
+  nowMs: number;
+}
+
+interface DistrictAcc {
+  people: number;
+  ciSum: number;
+  segments: number;
+  cells: { cell: string; people: number }[];
+  congestion: LiveAggregate['congestion'];
+  alerts: LiveAlertCounts;
+}
+
+const emptyCounts = (): LiveAlertCounts => ({ blue: 0, yellow: 0, orange: 0, red: 0 });
+
+export function buildLiveView(store: LiveStore, alerts: Iterable<Alert>, options: LiveViewOptions): LiveAggregate[] {
+  const districts = new Map<string, DistrictAcc>();
+  const acc = (adcode: string): DistrictAcc => {
+    let d = districts.get(adcode);
+    if (!d) {
+      d = { people: 0, ciSum: 0, segments: 0, cells: [], congestion: [], alerts: emptyCounts() };
+      districts.set(adcode, d);
+    }
+    return d;
+  };
+  const city = { people: 0, ciSum: 0, segments: 0, alerts: emptyCounts() };
+  for (const [cell, entry] of store.cells) {
+    city.people += entry.people;
+    if (entry.district === '') continue;
+    const d = acc(entry.district);
+    d.people += entry.people;
+    d.cells.push({ cell, people: entry.people });
+  }
+  for (const [segmentId, s] of store.segments) {
+    city.ciSum += s.congestionIndex;
+    city.segments += 1;
+    if (s.district === '') continue;
+    const d = acc(s.district);
+    d.ciSum += s.congestionIndex;
+    d.segments += 1;
+    d.congestion.push({ segmentId, speedKmh: s.speedKmh, congestionIndex: s.congestionIndex, lat: s.lat, lon: s.lon });
+  }
+  for (const alert of alerts) {
+    city.alerts[alert.level] += 1;
+    acc(alert.district).alerts[alert.level] += 1;
+  }
+  const ts = new Date(options.nowMs).toISOString();
+  const asOf = new Date(Number.isFinite(store.asOfMs) ? store.asOfMs : options.nowMs).toISOString();
+  const messages: LiveAggregate[] = [];
+  for (const [district, d] of [...districts].sort(([a], [b]) => a.localeCompare(b))) {
+    d.cells.sort((a, b) => b.people - a.people);
+    d.congestion.sort((a, b) => b.congestionIndex - a.congestionIndex);
+    messages.push({
+      district,
+      seq: options.seq,
+      ts,
+      asOf,
+      kpis: { people: d.people, congestionIndex: mean(d.ciSum, d.segments), activeAlerts: d.alerts },
+      heat: d.cells.slice(0, options.topCells),
+      congestion: d.congestion.slice(0, options.topSegments),
+      truncated: d.cells.length > options.topCells,
+    });
+  }
+  messages.push({
+    district: LIVE_CITY_KEY,
+    seq: options.seq,
+    ts,
+    asOf,
+    kpis: { people: city.people, congestionIndex: mean(city.ciSum, city.segments), activeAlerts: city.alerts },
+    heat: [],
+    congestion: [],
+    truncated: false,
+  });
+  return messages;
+}
+
+function mean(sum: number, n: number): number | null {
+  return n === 0 ? null : Math.round((sum / n) * 100) / 100;
+}
