@@ -52,6 +52,11 @@ export class IngestConsumer {
   private readonly shutdown = new AbortController();
   private buffer: RowBuffer;
   private inFlight: Promise<void> | undefined;
+  /**
+   * Offset commits, chained in batch order. A commit is a broker round trip (~250 ms on the mock), so the
+   * next insert starts without waiting for it; commits still run strictly after their batch's insert.
+   */
+  private commits: Promise<void> = Promise.resolve();
   private flushTimer: NodeJS.Timeout | undefined;
   private draining = false;
   private batchInProgress: Promise<void> | undefined;
@@ -106,6 +111,7 @@ export class IngestConsumer {
     } catch (error) {
       this.deps.logger.warn({ err: error }, 'stopped with a batch not inserted; it will be consumed again');
     }
+    await this.commits;
     this.shutdown.abort();
     await this.consumer.disconnect();
     await this.producer.disconnect();
@@ -132,8 +138,10 @@ export class IngestConsumer {
     if (this.isDraining()) return;
     await this.watermarks.ensureLoaded();
     const { topic, partition } = batch;
+    // The consumed position is recorded in the buffer before every await: only then can a flush swap it.
+    let last = -1;
     for (const message of batch.messages) {
-      if (this.isDraining() || !payload.isRunning() || payload.isStale()) return;
+      if (this.isDraining() || !payload.isRunning() || payload.isStale()) break;
       const offset = Number(message.offset);
       const lineage: Lineage = {
         src_cluster: this.deps.clusterId,
@@ -143,8 +151,14 @@ export class IngestConsumer {
       };
       this.route(message.value, lineage, { topic, partition, offset });
       payload.resolveOffset(message.offset);
-      if (this.buffer.rowCount >= this.options.batchRows) await this.startFlush(() => payload.heartbeat());
+      last = offset;
+      if (this.buffer.rowCount >= this.options.batchRows) {
+        this.buffer.consumed({ topic, partition, offset: last });
+        last = -1;
+        await this.startFlush(() => payload.heartbeat());
+      }
     }
+    if (last >= 0) this.buffer.consumed({ topic, partition, offset: last });
     await payload.heartbeat();
   }
 
@@ -160,7 +174,7 @@ export class IngestConsumer {
       } else if (repeated) {
         this.deps.metrics.duplicatesSkipped.inc({ table: entry.table, reason: 'repeated_id' });
       } else {
-        this.buffer.add(entry, position);
+        this.buffer.add(entry);
         stored = true;
       }
     }
@@ -175,13 +189,10 @@ export class IngestConsumer {
       );
       if (!alreadyStored) {
         deadLettered = true;
-        this.buffer.add(
-          {
-            table: 'dead_letters',
-            row: deadLetterRow(value, rejection, lineage, now, this.deps.pseudonymize),
-          },
-          position,
-        );
+        this.buffer.add({
+          table: 'dead_letters',
+          row: deadLetterRow(value, rejection, lineage, now, this.deps.pseudonymize),
+        });
         this.buffer.addDeadLetter(deadLetterMessage(value, rejection, lineage, now));
         this.deps.metrics.deadLetters.inc({ topic: position.topic, kind: rejection.kind });
         // Reason and position only: the payload may hold personal data and never goes to the log.
@@ -199,7 +210,6 @@ export class IngestConsumer {
     }
     const outcome = deadLettered ? 'dead_letter' : stored ? 'stored' : 'redelivered';
     this.deps.metrics.messages.inc({ topic: position.topic, outcome });
-    this.buffer.consumed(position);
   }
 
   private swapBuffer(): RowBuffer {
@@ -247,10 +257,12 @@ export class IngestConsumer {
     if (buffer.deadLetters.length > 0) await this.publishDeadLetters(buffer);
     // Tables are independent and each insert is atomic on its own: insert them side by side.
     await Promise.all([...buffer.rows].map(([table, rows]) => this.writer.insert(table, rows)));
-    for (const { table, topic, partition, offset } of buffer.tableOffsets.values()) {
-      this.watermarks.advance(table, topic, partition, offset);
+    // Every message up to the consumed position is now in each table it has rows for (processing is
+    // deterministic), so each table's watermark can move to that position.
+    for (const { topic, partition, offset } of buffer.positions.values()) {
+      for (const table of ALL_TABLES) this.watermarks.advance(table, topic, partition, offset);
     }
-    await this.commit(buffer);
+    this.commits = this.commits.then(() => this.commit(buffer));
     this.deps.logger.debug({ rows: buffer.rowCount, ms: this.deps.now() - started }, 'batch flushed');
   }
 

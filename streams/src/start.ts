@@ -83,10 +83,12 @@ export async function start(config: StreamsConfig, deps: StreamsDeps = {}): Prom
     const tick = setInterval(() => {
       if (ticking) return;
       ticking = true;
-      // Escalations are wall-clock driven: they go out even while no event arrives.
+      // Wall-clock work that must happen even while no event arrives: escalations, and closing windows once
+      // the partitions holding the watermark have gone idle.
       void sink
         .write(engine.escalate())
-        .catch((error: unknown) => logger.warn({ err: error }, 'escalation write abandoned'))
+        .then(() => consumer.flush())
+        .catch((error: unknown) => logger.warn({ err: error }, 'periodic flush abandoned'))
         .finally(() => (ticking = false));
     }, TICK_MS);
     const liveTimer = setInterval(() => void live.publish(), config.live.intervalMs);

@@ -66,3 +66,18 @@ describe('desensitize', () => {
     );
   });
 });
+
+describe('desensitize fast path', () => {
+  it('returns a clean payload as it is', () => {
+    const clean = { id: 'e1', count: 5, nested: { ok: true }, tags: ['a'] };
+    expect(desensitize(clean, pseudonymize)).toBe(clean);
+  });
+
+  it('treats inherited-looking keys as ordinary keys', () => {
+    expect(desensitize({ constructor: 'x', toString: 'y', plate: '粤B1' }, pseudonymize)).toEqual({
+      constructor: 'x',
+      toString: 'y',
+      plate: pseudonymize('plt', '粤B1'),
+    });
+  });
+});

@@ -15,7 +15,7 @@ export const DROPPED_KEYS: ReadonlySet<string> = new Set([
 ]);
 
 /** Keys kept as a keyed pseudonym, because linking records by them is useful. */
-export const PSEUDONYMIZED_KEYS: Readonly<Record<string, string>> = { plate: 'plt' };
+export const PSEUDONYMIZED_KEYS: ReadonlyMap<string, string> = new Map([['plate', 'plt']]);
 
 // Identifiers typed into free text ("报警人电话13800138000"): mainland mobile numbers, 18-digit resident
 // ID numbers, 15-digit IMSI/IMEI. Digit runs are bounded so longer numbers (ids, offsets) stay intact.
@@ -61,7 +61,7 @@ function desensitizeValue(
     const result: Record<string, unknown> = {};
     for (const [key, inner] of Object.entries(value)) {
       if (DROPPED_KEYS.has(key)) continue;
-      const pseudonymKind = PSEUDONYMIZED_KEYS[key];
+      const pseudonymKind = PSEUDONYMIZED_KEYS.get(key);
       if (pseudonymKind !== undefined && typeof inner === 'string') {
         result[key] = pseudonymize(pseudonymKind, inner);
         continue;
@@ -74,11 +74,29 @@ function desensitizeValue(
   return value;
 }
 
-/** Returns a cleaned deep copy: personal keys dropped, plates pseudonymized, free text scrubbed. */
+/** True if anything in `value` would be dropped, pseudonymized or scrubbed. Read-only, no allocation. */
+function needsCleaning(value: unknown, options: DesensitizeOptions): boolean {
+  if (typeof value === 'string') return options.scrubAllStrings;
+  if (Array.isArray(value)) return value.some((item) => needsCleaning(item, options));
+  if (value !== null && typeof value === 'object') {
+    for (const key in value) {
+      if (DROPPED_KEYS.has(key) || PSEUDONYMIZED_KEYS.has(key) || FREE_TEXT_KEYS.has(key)) return true;
+      if (needsCleaning((value as Record<string, unknown>)[key], options)) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * Returns the payload with personal keys dropped, plates pseudonymized and free text scrubbed: a cleaned
+ * copy, or the payload itself when there is nothing to clean (the common case, kept allocation-free
+ * because it runs for every ingested event).
+ */
 export function desensitize(
   payload: unknown,
   pseudonymize: Pseudonymizer,
   options: DesensitizeOptions = { scrubAllStrings: false },
 ): unknown {
+  if (!needsCleaning(payload, options)) return payload;
   return desensitizeValue(payload, pseudonymize, options, false);
 }

@@ -15,8 +15,6 @@ export class RowBuffer {
   readonly rows = new Map<IngestTable, TableRow['row'][]>();
   readonly deadLetters: Message[] = [];
   readonly positions = new Map<string, PartitionPosition>();
-  /** Highest offset per table and partition, to advance the watermarks after the insert. */
-  readonly tableOffsets = new Map<string, { table: IngestTable } & PartitionPosition>();
   rowCount = 0;
   readonly createdAt: number;
 
@@ -24,7 +22,7 @@ export class RowBuffer {
     this.createdAt = now;
   }
 
-  add(entry: TableRow, position: PartitionPosition): void {
+  add(entry: TableRow): void {
     let list = this.rows.get(entry.table);
     if (!list) {
       list = [];
@@ -32,10 +30,6 @@ export class RowBuffer {
     }
     list.push(entry.row);
     this.rowCount += 1;
-    this.tableOffsets.set(`${entry.table}|${position.topic}|${position.partition}`, {
-      table: entry.table,
-      ...position,
-    });
   }
 
   addDeadLetter(message: Message): void {

@@ -122,6 +122,10 @@ export class StreamsConsumer {
       this.offsets.markProcessed(key, offset);
       payload.resolveOffset(message.offset);
     }
+    if (topic !== TOPICS.alertActions) {
+      const last = Number(payload.batch.lastOffset());
+      this.deps.engine.watermark.markCaughtUp(key, last + 1 >= Number(payload.batch.highWatermark));
+    }
     const started = process.hrtime.bigint();
     await this.flush();
     this.deps.metrics.evaluationSeconds.observe(Number(process.hrtime.bigint() - started) / 1e9);

@@ -44,4 +44,18 @@ describe('watermark', () => {
     w.raiseTo(T + 90_000);
     expect(w.value).toBe(T + 90_000);
   });
+  });
+
+  it('does not wait for a sparse partition that is caught up', () => {
+    const w = new Watermark({ allowedLatenessMs: 0, idleMs: 5_000 });
+    w.observe('busy:0', T + 60_000, 0);
+    w.observe('sparse:0', T + 1_000, 0);
+    expect(w.advance(100)).toBe(T + 1_000);
+    w.markCaughtUp('sparse:0', true);
+    expect(w.advance(100)).toBe(T + 60_000);
+    // Behind again (a backlog): it holds once more, but the watermark never goes back.
+    w.markCaughtUp('sparse:0', false);
+    w.observe('busy:0', T + 120_000, 200);
+    expect(w.advance(200)).toBe(T + 60_000);
+  });
 });

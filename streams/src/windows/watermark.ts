@@ -2,7 +2,9 @@
 // the allowed lateness. Per partition, because a consumer catching up reads one partition's backlog minutes
 // ahead of another's; a global maximum would make the other partitions' events look late. A partition that
 // has delivered nothing for `idleMs` (wall clock) stops holding the watermark back, or a quiet topic would
-// stop every window from closing.
+// stop every window from closing. A partition whose last batch reached its high watermark is caught up:
+// whatever it sends next is newer than what it sent, so it does not hold the watermark back either — this is
+// what keeps a sparse partition (one incident a minute) from delaying every window close by its gaps.
 
 export interface WatermarkOptions {
   allowedLatenessMs: number;
@@ -11,6 +13,7 @@ export interface WatermarkOptions {
 
 interface Source {
   maxTsMs: number;
+  caughtUp: boolean;
   /** Wall-clock time of the last delivery (or of the assignment, for the start-up grace). */
   seenAtMs: number;
 }
@@ -30,7 +33,7 @@ export class Watermark {
     const wanted = new Set(keys);
     for (const key of this.sources.keys()) if (!wanted.has(key)) this.sources.delete(key);
     for (const key of keys) {
-      if (!this.sources.has(key)) this.sources.set(key, { maxTsMs: Number.NEGATIVE_INFINITY, seenAtMs: nowMs });
+      if (!this.sources.has(key)) this.sources.set(key, { maxTsMs: Number.NEGATIVE_INFINITY, caughtUp: false, seenAtMs: nowMs });
     }
   }
 
@@ -40,8 +43,14 @@ export class Watermark {
       source.maxTsMs = Math.max(source.maxTsMs, tsMs);
       source.seenAtMs = nowMs;
     } else {
-      this.sources.set(key, { maxTsMs: tsMs, seenAtMs: nowMs });
+      this.sources.set(key, { maxTsMs: tsMs, caughtUp: false, seenAtMs: nowMs });
     }
+  }
+
+  /** After a batch: true when the partition's high watermark was reached (nothing older is waiting). */
+  markCaughtUp(key: string, caughtUp: boolean): void {
+    const source = this.sources.get(key);
+    if (source) source.caughtUp = caughtUp;
   }
 
   /** Never below `floorMs` (e.g. the last window closed before a restart). */
@@ -55,9 +64,10 @@ export class Watermark {
     let newest = Number.NEGATIVE_INFINITY;
     for (const source of this.sources.values()) {
       newest = Math.max(newest, source.maxTsMs);
-      if (nowMs - source.seenAtMs <= this.options.idleMs) slowest = Math.min(slowest, source.maxTsMs);
+      const holding = !source.caughtUp && nowMs - source.seenAtMs <= this.options.idleMs;
+      if (holding) slowest = Math.min(slowest, source.maxTsMs);
     }
-    // Everything idle: nothing in flight can be older than what was seen, so the newest event bounds it.
+    // Everything idle or caught up: nothing in flight is older than what was seen, so the newest event bounds it.
     const bound = slowest === Number.POSITIVE_INFINITY ? newest : slowest;
     if (bound !== Number.NEGATIVE_INFINITY) {
       this.currentMs = Math.max(this.currentMs, bound - this.options.allowedLatenessMs);
