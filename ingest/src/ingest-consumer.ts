@@ -7,7 +7,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { INGEST_TABLES, type IngestTable } from '@citybrain/schemas/clickhouse';
 import { SOURCE_TOPICS, TOPICS } from '@citybrain/schemas/topics';
-import type { Consumer, EachBatchPayload, Kafka, Producer } from 'kafkajs';
+import { Partitioners, type Consumer, type EachBatchPayload, type Kafka, type Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { IngestMetrics } from './metrics.js';
 import type { MessageProcessor } from './pipeline/process-message.js';
@@ -73,7 +73,10 @@ export class IngestConsumer {
       maxWaitTimeInMs: 250,
       maxBytesPerPartition: 4 * 1024 * 1024,
     });
-    this.producer = deps.kafka.producer({ allowAutoTopicCreation: true, idempotent: false });
+    this.producer = deps.kafka.producer({
+      allowAutoTopicCreation: true,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
     this.watermarks = new OffsetWatermarks(deps.clickhouse, deps.clusterId, ALL_TABLES);
     this.writer = new ClickHouseWriter(deps.clickhouse, deps.logger, deps.metrics, this.shutdown.signal);
     this.buffer = new RowBuffer(deps.now());

@@ -24,22 +24,59 @@ const LATENCY_SECONDS = 40;
 const BACKLOG = 150_000;
 
 const segments = segmentArterials();
-const cells = Array.from({ length: 400 }, (_, i) => cellOf(22.53 + (i % 20) * 0.002, 114.0 + Math.floor(i / 20) * 0.002));
+const cells = Array.from({ length: 400 }, (_, i) =>
+  cellOf(22.53 + (i % 20) * 0.002, 114.0 + Math.floor(i / 20) * 0.002),
+);
 let seq = 0;
 
-function backgroundBatch(n: number, tsMs: number) {
+interface TopicMessages {
+  topic: string;
+  messages: { key: string; value: string }[];
+}
+
+function backgroundBatch(n: number, tsMs: number): TopicMessages[] {
   const ts = new Date(tsMs).toISOString();
-  const crowd = [];
-  const flow = [];
-  const sensors = [];
+  const crowd: TopicMessages['messages'] = [];
+  const flow: TopicMessages['messages'] = [];
+  const sensors: TopicMessages['messages'] = [];
   for (let i = 0; i < n; i++) {
     seq += 1;
     const id = `bg-${seq}`;
-    if (i % 3 === 0) crowd.push({ key: String(i), value: JSON.stringify({ id, ts, source: 'bench', cell: cells[seq % cells.length], count: 50 }) });
+    if (i % 3 === 0)
+      crowd.push({
+        key: String(i),
+        value: JSON.stringify({ id, ts, source: 'bench', cell: cells[seq % cells.length], count: 50 }),
+      });
     else if (i % 3 === 1) {
       const s = segments[seq % segments.length];
-      flow.push({ key: s?.id ?? 'x', value: JSON.stringify({ id, ts, source: 'bench', segmentId: s?.id, speedKmh: s?.freeFlowKmh, freeFlowKmh: s?.freeFlowKmh, lat: s?.midpoint.lat, lon: s?.midpoint.lon }) });
-    } else sensors.push({ key: `aq-${seq % 50}`, value: JSON.stringify({ id, ts, source: 'bench', sensorId: `aq-${seq % 50}`, kind: 'air.pm25', value: 20, unit: 'µg/m³', lat: 22.54, lon: 114.05 }) });
+      flow.push({
+        key: s?.id ?? 'x',
+        value: JSON.stringify({
+          id,
+          ts,
+          source: 'bench',
+          segmentId: s?.id,
+          speedKmh: s?.freeFlowKmh,
+          freeFlowKmh: s?.freeFlowKmh,
+          lat: s?.midpoint.lat,
+          lon: s?.midpoint.lon,
+        }),
+      });
+    } else
+      sensors.push({
+        key: `aq-${seq % 50}`,
+        value: JSON.stringify({
+          id,
+          ts,
+          source: 'bench',
+          sensorId: `aq-${seq % 50}`,
+          kind: 'air.pm25',
+          value: 20,
+          unit: 'µg/m³',
+          lat: 22.54,
+          lon: 114.05,
+        }),
+      });
   }
   return [
     { topic: TOPICS.crowdHeat, messages: crowd },
@@ -54,12 +91,32 @@ function percentile(values: number[], p: number): number {
 }
 
 const probeRule: ThresholdRule = {
-  id: 'bench-probe', kind: 'threshold', category: 'flood', title: { zh: '{subject}', en: '{subject}' }, metric: 'water.level', unit: 'm',
-  levels: { yellow: 50, red: 100 }, sustainWindows: 1, hysteresis: 0, minChange: 0, coolDownMs: 600_000, expireNoDataMs: 600_000, rise: undefined, forecast: undefined,
+  id: 'bench-probe',
+  kind: 'threshold',
+  category: 'flood',
+  title: { zh: '{subject}', en: '{subject}' },
+  metric: 'water.level',
+  unit: 'm',
+  levels: { yellow: 50, red: 100 },
+  sustainWindows: 1,
+  hysteresis: 0,
+  minChange: 0,
+  coolDownMs: 600_000,
+  expireNoDataMs: 600_000,
+  rise: undefined,
+  forecast: undefined,
 };
 
 async function latencyPhase(brokers: string[], dataDir: string): Promise<void> {
-  const config = loadStreamsConfig({ KAFKA_BROKERS: brokers.join(','), CHDB_PATH: join(dataDir, 'chdb'), STREAMS_HTTP_PORT: '0', STREAMS_WINDOW_MS: String(WINDOW_MS), STREAMS_ALLOWED_LATENESS_MS: String(LATENESS_MS), STREAMS_IDLE_PARTITION_MS: '2000', STREAMS_GROUP_ID: uniqueName('streams') });
+  const config = loadStreamsConfig({
+    KAFKA_BROKERS: brokers.join(','),
+    CHDB_PATH: join(dataDir, 'chdb'),
+    STREAMS_HTTP_PORT: '0',
+    STREAMS_WINDOW_MS: String(WINDOW_MS),
+    STREAMS_ALLOWED_LATENESS_MS: String(LATENESS_MS),
+    STREAMS_IDLE_PARTITION_MS: '2000',
+    STREAMS_GROUP_ID: uniqueName('streams'),
+  });
   config.rules.rules.push(probeRule);
   const streams = await start(config, { logger: silentLogger() });
   const kafka = testKafka(brokers);
@@ -73,13 +130,41 @@ async function latencyPhase(brokers: string[], dataDir: string): Promise<void> {
   while (Date.now() - started < LATENCY_SECONDS * 1000) {
     const now = Date.now();
     const batch = backgroundBatch(RATE / (1000 / tick), now);
-    const probe = { id: `probe-${now}`, ts: new Date(now).toISOString(), source: 'bench', sensorId: 'probe', kind: 'water.level', value: Math.floor(now / WINDOW_MS) % 2 ? 120 : 60, unit: 'm', lat: 22.54, lon: 114.05 };
+    const probe = {
+      id: `probe-${now}`,
+      ts: new Date(now).toISOString(),
+      source: 'bench',
+      sensorId: 'probe',
+      kind: 'water.level',
+      value: Math.floor(now / WINDOW_MS) % 2 ? 120 : 60,
+      unit: 'm',
+      lat: 22.54,
+      lon: 114.05,
+    };
     batch.push({ topic: TOPICS.sensorReadings, messages: [{ key: 'probe', value: JSON.stringify(probe) }] });
     if (Math.floor(now / tick) % 5 === 0) {
       const incidentId = `inc-${now}`;
       produced.set(incidentId, now);
       const s = segments[now % segments.length];
-      batch.push({ topic: TOPICS.trafficIncidents, messages: [{ key: incidentId, value: JSON.stringify({ id: incidentId, ts: new Date(now).toISOString(), source: 'bench', incidentId, type: 'accident', severity: 'critical', status: 'open', lat: s?.midpoint.lat, lon: s?.midpoint.lon }) }] });
+      batch.push({
+        topic: TOPICS.trafficIncidents,
+        messages: [
+          {
+            key: incidentId,
+            value: JSON.stringify({
+              id: incidentId,
+              ts: new Date(now).toISOString(),
+              source: 'bench',
+              incidentId,
+              type: 'accident',
+              severity: 'critical',
+              status: 'open',
+              lat: s?.midpoint.lat,
+              lon: s?.midpoint.lon,
+            }),
+          },
+        ],
+      });
     }
     await producer.sendBatch({ topicMessages: batch, acks: 1 });
     sent += RATE / (1000 / tick);
@@ -89,7 +174,11 @@ async function latencyPhase(brokers: string[], dataDir: string): Promise<void> {
   const elapsed = (Date.now() - started) / 1000;
   await new Promise((r) => setTimeout(r, 2_000));
   const windowLat = received
-    .filter((r) => r.event.alert.ruleId === 'bench-probe' && Date.parse(String(r.event.alert.evidence.windowEnd)) > started + 10_000)
+    .filter(
+      (r) =>
+        r.event.alert.ruleId === 'bench-probe' &&
+        Date.parse(String(r.event.alert.evidence.windowEnd)) > started + 10_000,
+    )
     .map((r) => r.receivedAt - (Date.parse(String(r.event.alert.evidence.windowEnd)) + LATENESS_MS));
   const incidentLat = received
     .filter((r) => r.event.type === 'raised' && r.event.alert.ruleId === 'traffic-incident-arterial')
@@ -97,9 +186,15 @@ async function latencyPhase(brokers: string[], dataDir: string): Promise<void> {
       const at = produced.get(String(r.event.alert.evidence.incidentId));
       return at === undefined || at < started + 10_000 ? [] : [r.receivedAt - at];
     });
-  console.log(`background load: ${Math.round(sent / elapsed)} events/s for ${elapsed.toFixed(0)} s (first 10 s excluded as warm-up)`);
-  console.log(`window alert latency beyond close (window ${WINDOW_MS} ms + lateness ${LATENESS_MS} ms): n=${windowLat.length} p50=${percentile(windowLat, 50)} ms p99=${percentile(windowLat, 99)} ms max=${Math.max(...windowLat)} ms`);
-  console.log(`incident alert latency produce→alert: n=${incidentLat.length} p50=${percentile(incidentLat, 50)} ms p99=${percentile(incidentLat, 99)} ms max=${Math.max(...incidentLat)} ms`);
+  console.log(
+    `background load: ${Math.round(sent / elapsed)} events/s for ${elapsed.toFixed(0)} s (first 10 s excluded as warm-up)`,
+  );
+  console.log(
+    `window alert latency beyond close (window ${WINDOW_MS} ms + lateness ${LATENESS_MS} ms): n=${windowLat.length} p50=${percentile(windowLat, 50)} ms p99=${percentile(windowLat, 99)} ms max=${Math.max(...windowLat)} ms`,
+  );
+  console.log(
+    `incident alert latency produce→alert: n=${incidentLat.length} p50=${percentile(incidentLat, 50)} ms p99=${percentile(incidentLat, 99)} ms max=${Math.max(...incidentLat)} ms`,
+  );
   await consumer.disconnect();
   await producer.disconnect();
   await streams.stop();
@@ -122,16 +217,27 @@ async function throughputPhase(brokers: string[], dataDir: string): Promise<void
   await producer.connect();
   const total = await produceBacklog(producer);
   await producer.disconnect();
-  const config = loadStreamsConfig({ KAFKA_BROKERS: brokers.join(','), CHDB_PATH: join(dataDir, 'chdb'), STREAMS_HTTP_PORT: '0', STREAMS_GROUP_ID: uniqueName('streams-tp') });
+  const config = loadStreamsConfig({
+    KAFKA_BROKERS: brokers.join(','),
+    CHDB_PATH: join(dataDir, 'chdb'),
+    STREAMS_HTTP_PORT: '0',
+    STREAMS_GROUP_ID: uniqueName('streams-tp'),
+  });
   const streams: RunningStreams = await start(config, { logger: silentLogger() });
   const count = async () => (await streams.metrics.events.get()).values.reduce((s, v) => s + v.value, 0);
   await waitFor(count, (n) => n > 0, { timeoutMs: 60_000, intervalMs: 10, what: 'first events' });
   const t0 = performance.now();
   const first = await count();
-  const done = await waitFor(count, (n) => n >= total, { timeoutMs: 300_000, intervalMs: 20, what: 'the backlog' });
+  const done = await waitFor(count, (n) => n >= total, {
+    timeoutMs: 300_000,
+    intervalMs: 20,
+    what: 'the backlog',
+  });
   const seconds = (performance.now() - t0) / 1000;
   const rate = (done - first) / seconds;
-  console.log(`throughput: ${done} backlog events consumed+decoded+windowed, ${Math.round(rate)} events/s (${((rate / 237_000) * 100).toFixed(0)} % of the ~237k msg/s kafkajs consume+parse ceiling)`);
+  console.log(
+    `throughput: ${done} backlog events consumed+decoded+windowed, ${Math.round(rate)} events/s (${((rate / 237_000) * 100).toFixed(0)} % of the ~237k msg/s kafkajs consume+parse ceiling)`,
+  );
   await streams.stop();
 }
 
@@ -139,8 +245,13 @@ const mock = await startKafkaMock();
 const dataDir = mkdtempSync(join(tmpdir(), 'citybrain-streams-bench-'));
 try {
   await latencyPhase(mock.brokers, dataDir);
-  await throughputPhase((await startKafkaMock()).brokers, mkdtempSync(join(tmpdir(), 'citybrain-streams-bench2-')));
-  console.log(`peak RSS: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB (bench process: producer + streams + chDB)`);
+  await throughputPhase(
+    (await startKafkaMock()).brokers,
+    mkdtempSync(join(tmpdir(), 'citybrain-streams-bench2-')),
+  );
+  console.log(
+    `peak RSS: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB (bench process: producer + streams + chDB)`,
+  );
 } finally {
   await mock.stop();
   rmSync(dataDir, { recursive: true, force: true });

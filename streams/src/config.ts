@@ -15,12 +15,25 @@ export class ConfigError extends Error {
 }
 
 const brokerList = z
-  .string({ error: (issue) => (issue.input === undefined ? 'is required: a comma-separated host:port list' : undefined) })
-  .transform((text) => text.split(',').map((broker) => broker.trim()).filter(Boolean))
-  .pipe(z.array(z.string().regex(/^[^:\s]+:\d{1,5}$/, 'each broker must be host:port')).min(1, 'at least one broker'));
+  .string({
+    error: (issue) =>
+      issue.input === undefined ? 'is required: a comma-separated host:port list' : undefined,
+  })
+  .transform((text) =>
+    text
+      .split(',')
+      .map((broker) => broker.trim())
+      .filter(Boolean),
+  )
+  .pipe(
+    z
+      .array(z.string().regex(/^[^:\s]+:\d{1,5}$/, 'each broker must be host:port'))
+      .min(1, 'at least one broker'),
+  );
 
 const port = z.coerce.number().int().min(0).max(65_535);
-const millis = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
+const millis = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
 
 const env = z.object({
   KAFKA_BROKERS: brokerList,
@@ -70,7 +83,8 @@ export function loadStreamsConfig(source: Record<string, string | undefined> = p
   try {
     rules = loadRules(e.STREAMS_RULES_FILE);
   } catch (error) {
-    if (error instanceof RulesFileError) throw new ConfigError(`invalid streams configuration:\n  STREAMS_RULES_FILE: ${error.message}`);
+    if (error instanceof RulesFileError)
+      throw new ConfigError(`invalid streams configuration:\n  STREAMS_RULES_FILE: ${error.message}`);
     throw error;
   }
   const clickhouse: ClickHouseTarget = e.CLICKHOUSE_URL

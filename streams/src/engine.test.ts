@@ -27,7 +27,13 @@ function engine(wall: { now: number }): StreamEngine {
 
 function observation(event: CrowdHeat): Observation {
   const e = crowdHeat.parse(event);
-  return { kind: 'crowd', tsMs: Date.parse(e.ts), place: { cell: e.cell ?? '', district: '440305', lat: undefined, lon: undefined }, people: e.count, venueId: 'shenzhen-bay-park' };
+  return {
+    kind: 'crowd',
+    tsMs: Date.parse(e.ts),
+    place: { cell: e.cell ?? '', district: '440305', lat: undefined, lon: undefined },
+    people: e.count,
+    venueId: 'shenzhen-bay-park',
+  };
 }
 
 describe('stream engine', () => {
@@ -55,7 +61,11 @@ describe('stream engine', () => {
 
   it('warns early, with a forecast ETA, before the park reaches its capacity', () => {
     const venue = changes.filter((c) => c.change.alert.ruleId === 'crowd-venue-occupancy');
-    const early = venue.find((c) => c.change.alert.metric.forecast !== undefined && levelRank(c.change.alert.level) >= levelRank('yellow'));
+    const early = venue.find(
+      (c) =>
+        c.change.alert.metric.forecast !== undefined &&
+        levelRank(c.change.alert.level) >= levelRank('yellow'),
+    );
     expect(early, JSON.stringify(venue.map((c) => [c.minute, c.change.alert.level]))).toBeDefined();
     expect(must(early).minute).toBeLessThan(capacityMinute());
     expect(must(early).change.alert.metric.value).toBeLessThan(100);
@@ -95,9 +105,18 @@ describe('stream engine', () => {
     const [raised] = e.advance().changes;
     expect(raised).toMatchObject({
       type: 'raised',
-      alert: { ruleId: 'traffic-incident-arterial', level: 'orange', category: 'traffic', agencies: ['traffic_police'], district: '440304' },
+      alert: {
+        ruleId: 'traffic-incident-arterial',
+        level: 'orange',
+        category: 'traffic',
+        agencies: ['traffic_police'],
+        district: '440304',
+      },
     });
     e.observe(incident(false, T0 + 5 * MIN));
-    expect(e.advance().changes[0]).toMatchObject({ type: 'cleared', alert: { alertId: raised?.alert.alertId, status: 'expired' } });
+    expect(e.advance().changes[0]).toMatchObject({
+      type: 'cleared',
+      alert: { alertId: raised?.alert.alertId, status: 'expired' },
+    });
   });
 });

@@ -125,7 +125,8 @@ export class StreamEngine {
     }
     const last = closed.at(-1);
     if (last) {
-      for (const evaluator of this.rules.allEvaluators()) evaluator.prune(last.endMs - 2 * this.options.staleMs);
+      for (const evaluator of this.rules.allEvaluators())
+        evaluator.prune(last.endMs - 2 * this.options.staleMs);
       this.live.prune(this.options.staleMs);
     }
     return { changes, windowsClosed: closed.length, watermarkMs };
@@ -145,7 +146,12 @@ export class StreamEngine {
         ...parsed,
         district: alert.district,
         cell: alert.cell,
-        venueId: parsed.kind === 'venue' ? parsed.id : alert.cell === undefined ? undefined : VENUE_OF_CELL.get(alert.cell),
+        venueId:
+          parsed.kind === 'venue'
+            ? parsed.id
+            : alert.cell === undefined
+              ? undefined
+              : VENUE_OF_CELL.get(alert.cell),
         lat: alert.location.lat,
         lon: alert.location.lon,
       };

@@ -61,7 +61,14 @@ export async function start(config: StreamsConfig, deps: StreamsDeps = {}): Prom
     const metrics = createStreamsMetrics();
     const producer = kafka.producer({ allowAutoTopicCreation: true, idempotent: false });
     await producer.connect();
-    const sink = new AlertSink({ clickhouse: clickhouse.client, producer, logger, metrics, signal: shutdown.signal, now });
+    const sink = new AlertSink({
+      clickhouse: clickhouse.client,
+      producer,
+      logger,
+      metrics,
+      signal: shutdown.signal,
+      now,
+    });
 
     const restored = await loadLiveAlerts(clickhouse.client);
     engine.restore(restored.alerts);
@@ -70,14 +77,24 @@ export async function start(config: StreamsConfig, deps: StreamsDeps = {}): Prom
     if (closedUpTo !== undefined) engine.resumeAfter(closedUpTo);
     metrics.activeAlerts.set(engine.book.size);
     logger.info(
-      { alerts: restored.alerts.length, rules: config.rules.rules.length, resumeAfter: closedUpTo && new Date(closedUpTo).toISOString() },
+      {
+        alerts: restored.alerts.length,
+        rules: config.rules.rules.length,
+        resumeAfter: closedUpTo && new Date(closedUpTo).toISOString(),
+      },
       'alert state restored',
     );
 
     const locator = new Locator(districts);
-    const consumer = new StreamsConsumer({ kafka, engine, sink, locator, metrics, logger, now }, { groupId: config.groupId, commitIntervalMs: COMMIT_INTERVAL_MS });
+    const consumer = new StreamsConsumer(
+      { kafka, engine, sink, locator, metrics, logger, now },
+      { groupId: config.groupId, commitIntervalMs: COMMIT_INTERVAL_MS },
+    );
     await consumer.start();
-    const live = new LivePublisher({ engine, producer, metrics, logger, now }, { topN: config.live.topN, fullEveryMs: FULL_LIVE_EVERY_MS });
+    const live = new LivePublisher(
+      { engine, producer, metrics, logger, now },
+      { topN: config.live.topN, fullEveryMs: FULL_LIVE_EVERY_MS },
+    );
 
     let ticking = false;
     const tick = setInterval(() => {
@@ -94,9 +111,16 @@ export async function start(config: StreamsConfig, deps: StreamsDeps = {}): Prom
     const liveTimer = setInterval(() => void live.publish(), config.live.intervalMs);
     const health = await startHealthServer(config.http, metrics.registry, () => ({
       ok: !sink.degraded,
-      details: { alerts: engine.book.size, watermark: engine.watermark.value, sink: sink.degraded ? 'retrying' : 'ok' },
+      details: {
+        alerts: engine.book.size,
+        watermark: engine.watermark.value,
+        sink: sink.degraded ? 'retrying' : 'ok',
+      },
     }));
-    logger.info({ brokers: config.kafkaBrokers, health: health.url, windowMs: config.windowMs }, 'streams running');
+    logger.info(
+      { brokers: config.kafkaBrokers, health: health.url, windowMs: config.windowMs },
+      'streams running',
+    );
 
     return {
       healthUrl: health.url,

@@ -66,14 +66,26 @@ describe('streams: holiday surge at Shenzhen Bay Park', () => {
           topic: TOPICS.crowdHeat,
           messages: [
             { key: 'bad', value: '{"id": "x", "count": 4' },
-            { key: 'bad', value: JSON.stringify({ id: `${run}-nowhere`, ts: new Date(startMs).toISOString(), source: 't', count: 5 }) },
+            {
+              key: 'bad',
+              value: JSON.stringify({
+                id: `${run}-nowhere`,
+                ts: new Date(startMs).toISOString(),
+                source: 't',
+                count: 5,
+              }),
+            },
           ],
         });
         produced += 2;
       }
       minuteProduced = minute;
       // One simulated minute per loop: wait until streams has consumed it before producing the next.
-      await waitFor(() => counted(streams), (n) => n >= produced, { timeoutMs: 30_000, intervalMs: 20, what: `minute ${minute} consumed` });
+      await waitFor(
+        () => counted(streams),
+        (n) => n >= produced,
+        { timeoutMs: 30_000, intervalMs: 20, what: `minute ${minute} consumed` },
+      );
     }
   }, 180_000);
 
@@ -89,9 +101,15 @@ describe('streams: holiday surge at Shenzhen Bay Park', () => {
   const venueAlerts = () => received.filter((r) => r.event.alert.ruleId === 'crowd-venue-occupancy');
 
   it('publishes a yellow or orange early warning with a forecast ETA before the count reaches capacity', async () => {
-    await waitFor(() => venueAlerts().some((r) => r.event.alert.level === 'red'), Boolean, { what: 'the red update' });
+    await waitFor(() => venueAlerts().some((r) => r.event.alert.level === 'red'), Boolean, {
+      what: 'the red update',
+    });
     const early = must(
-      venueAlerts().find((r) => r.event.alert.metric.forecast !== undefined && levelRank(r.event.alert.level) >= levelRank('yellow')),
+      venueAlerts().find(
+        (r) =>
+          r.event.alert.metric.forecast !== undefined &&
+          levelRank(r.event.alert.level) >= levelRank('yellow'),
+      ),
       'early warning',
     );
     expect(['yellow', 'orange']).toContain(early.event.alert.level);
@@ -99,7 +117,9 @@ describe('streams: holiday surge at Shenzhen Bay Park', () => {
     expect(early.tag).toBeLessThan(capacityMinute());
     expect(Date.parse(early.event.alert.updatedAt)).toBeLessThan(startMs + capacityMinute() * MIN);
     expect(early.event.alert.metric.value).toBeLessThan(100);
-    expect(Date.parse(must(early.event.alert.metric.forecast).eta)).toBeGreaterThan(Date.parse(early.event.alert.updatedAt));
+    expect(Date.parse(must(early.event.alert.metric.forecast).eta)).toBeGreaterThan(
+      Date.parse(early.event.alert.updatedAt),
+    );
     expect(early.event.alert).toMatchObject({
       district: '440305',
       category: 'crowd',
@@ -114,7 +134,8 @@ describe('streams: holiday surge at Shenzhen Bay Park', () => {
 
   it('counted malformed and late events without stopping', async () => {
     const values = (await streams.metrics.events.get()).values;
-    const outcome = (name: string) => values.filter((v) => v.labels.outcome === name).reduce((s, v) => s + v.value, 0);
+    const outcome = (name: string) =>
+      values.filter((v) => v.labels.outcome === name).reduce((s, v) => s + v.value, 0);
     expect(outcome('bad_json')).toBe(1);
     expect(outcome('invalid')).toBe(1);
     expect(outcome('late')).toBe(3);
@@ -122,9 +143,17 @@ describe('streams: holiday surge at Shenzhen Bay Park', () => {
 
   /** Waits until the last windows closed (every partition idle) and Kafka carries the engine's latest version. */
   async function settled(alertId: string): Promise<number> {
-    await waitFor(() => streams.engine.windows.openCount, (n) => n <= 1, { what: 'windows to close' });
+    await waitFor(
+      () => streams.engine.windows.openCount,
+      (n) => n <= 1,
+      { what: 'windows to close' },
+    );
     const version = must(streams.engine.book.get(alertId)).version;
-    await waitFor(() => venueAlerts().at(-1)?.event.alert.version, (v) => v === version, { what: 'the current version on Kafka' });
+    await waitFor(
+      () => venueAlerts().at(-1)?.event.alert.version,
+      (v) => v === version,
+      { what: 'the current version on Kafka' },
+    );
     return version;
   }
 
@@ -133,16 +162,35 @@ describe('streams: holiday surge at Shenzhen Bay Park', () => {
     await settled(id);
     await waitFor(
       async () => {
-        const r = await clickhouse.client.query({ query: `SELECT max(version) AS v FROM alert_events WHERE alert_id = {id:String}`, query_params: { id }, format: 'JSONEachRow' });
-        return Number((await r.json<{ v: number }>())[0]?.v ?? 0);
+        const r = await clickhouse.client.query({
+          query: `SELECT max(version) AS v FROM alert_events WHERE alert_id = {id:String}`,
+          query_params: { id },
+          format: 'JSONEachRow',
+        });
+        return Number((await r.json<{ v: number | string }>())[0]?.v ?? 0);
       },
       (v) => v >= must(venueAlerts().at(-1)).event.alert.version,
       { what: 'audit rows' },
     );
-    const latest = await clickhouse.client.query({ query: `SELECT alert_id, version, level, subject FROM alerts FINAL WHERE alert_id = {id:String}`, query_params: { id }, format: 'JSONEachRow' });
-    expect(await latest.json()).toEqual([{ alert_id: id, version: must(venueAlerts().at(-1)).event.alert.version, level: 'red', subject: 'venue:shenzhen-bay-park' }]);
-    const rows = await clickhouse.client.query({ query: `SELECT * FROM alert_events WHERE alert_id = {id:String} ORDER BY version`, query_params: { id }, format: 'JSONEachRow' });
-    const chain = (await rows.json<AuditRow>()).map((r) => ({ ...r, version: Number(r.version) }));
+    const latest = await clickhouse.client.query({
+      query: `SELECT alert_id, version, level, subject FROM alerts FINAL WHERE alert_id = {id:String}`,
+      query_params: { id },
+      format: 'JSONEachRow',
+    });
+    expect(await latest.json()).toEqual([
+      {
+        alert_id: id,
+        version: must(venueAlerts().at(-1)).event.alert.version,
+        level: 'red',
+        subject: 'venue:shenzhen-bay-park',
+      },
+    ]);
+    const rows = await clickhouse.client.query({
+      query: `SELECT * FROM alert_events WHERE alert_id = {id:String} ORDER BY version`,
+      query_params: { id },
+      format: 'JSONEachRow',
+    });
+    const chain = await rows.json<AuditRow>();
     expect(chain.map((r) => r.version)).toEqual(chain.map((_, i) => i + 1));
     expect(verifyChain(chain)).toBe(true);
   });
@@ -152,12 +200,30 @@ describe('streams: holiday surge at Shenzhen Bay Park', () => {
     // Once settled no rule update races the officer.
     const current = { version: await settled(alertId) };
     const action = (id: string, version: number): AlertAction => ({
-      id, alertId, version, type: 'ack', actor: 'officer-7', role: 'duty_officer', ts: new Date().toISOString(),
+      id,
+      alertId,
+      version,
+      type: 'ack',
+      actor: 'officer-7',
+      role: 'duty_officer',
+      ts: new Date().toISOString(),
     });
-    await produceJson(producer, TOPICS.alertActions, [action(`${run}-stale`, current.version - 1), action(`${run}-ack`, current.version)], () => alertId);
-    await waitFor(() => venueAlerts().at(-1)?.event.alert.status, (s) => s === 'acknowledged', { what: 'the acknowledgement' });
+    await produceJson(
+      producer,
+      TOPICS.alertActions,
+      [action(`${run}-stale`, current.version - 1), action(`${run}-ack`, current.version)],
+      () => alertId,
+    );
+    await waitFor(
+      () => venueAlerts().at(-1)?.event.alert.status,
+      (s) => s === 'acknowledged',
+      { what: 'the acknowledgement' },
+    );
     const last = must(venueAlerts().at(-1)).event;
-    expect(last).toMatchObject({ type: 'updated', alert: { version: current.version + 1, status: 'acknowledged' } });
+    expect(last).toMatchObject({
+      type: 'updated',
+      alert: { version: current.version + 1, status: 'acknowledged' },
+    });
     const actions = (await streams.metrics.actions.get()).values;
     expect(actions.find((v) => v.labels.outcome === 'stale_version')?.value).toBe(1);
     expect(actions.find((v) => v.labels.outcome === 'applied')?.value).toBe(1);
@@ -169,8 +235,15 @@ describe('streams: holiday surge at Shenzhen Bay Park', () => {
     const seen: unknown[] = [];
     await consumer.connect();
     await consumer.subscribe({ topic: TOPICS.live, fromBeginning: true });
-    await consumer.run({ eachMessage: ({ message }) => Promise.resolve(void seen.push(JSON.parse(message.value?.toString() ?? 'null'))) });
-    await waitFor(() => seen.length, (n) => n >= 2, { what: 'live messages' });
+    await consumer.run({
+      eachMessage: ({ message }) =>
+        Promise.resolve(void seen.push(JSON.parse(message.value?.toString() ?? 'null'))),
+    });
+    await waitFor(
+      () => seen.length,
+      (n) => n >= 2,
+      { what: 'live messages' },
+    );
     await consumer.disconnect();
     const messages = seen.map((m) => liveAggregate.parse(m));
     const nanshan = must(messages.filter((m) => m.district === '440305').at(-1));

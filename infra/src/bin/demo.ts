@@ -1,4 +1,5 @@
 // `npm run demo`: the whole system on embedded defaults. Ctrl-C stops it cleanly.
+import { ConfigError as IngestConfigError } from '@citybrain/ingest';
 import { runUntilSignal } from '@citybrain/service-kit';
 import { pino } from 'pino';
 import { LauncherConfigError, loadLauncherConfig } from '../config.js';
@@ -9,7 +10,7 @@ try {
   const logger = pino({
     level: config.logLevel,
     ...(config.logFormat === 'pretty'
-      ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } }
+      ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', singleLine: true } } }
       : {}),
   });
   await runUntilSignal(async () => {
@@ -21,7 +22,7 @@ try {
     return system;
   });
 } catch (error) {
-  if (error instanceof LauncherConfigError) {
+  if (error instanceof LauncherConfigError || error instanceof IngestConfigError) {
     process.stderr.write(`${error.message}\n`);
     process.exit(2);
   }

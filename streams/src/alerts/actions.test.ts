@@ -33,29 +33,61 @@ const action = (type: AlertAction['type'], extra: Partial<AlertAction> = {}): Al
 describe('alert actions with optimistic concurrency', () => {
   it('applies an action made on the current version and bumps the version', () => {
     const result = applyAction(alert, action('ack'));
-    expect(result).toMatchObject({ ok: true, alert: { status: 'acknowledged', version: 4, updatedAt: '2026-04-05T02:21:00.000Z' } });
+    expect(result).toMatchObject({
+      ok: true,
+      alert: { status: 'acknowledged', version: 4, updatedAt: '2026-04-05T02:21:00.000Z' },
+    });
   });
 
   it('refuses an action made on an older version', () => {
-    expect(applyAction(alert, action('ack', { version: 2 }))).toMatchObject({ ok: false, reason: 'stale_version' });
-    expect(applyAction(alert, action('resolve', { version: 4, note: 'done' }))).toMatchObject({ ok: false, reason: 'stale_version' });
+    expect(applyAction(alert, action('ack', { version: 2 }))).toMatchObject({
+      ok: false,
+      reason: 'stale_version',
+    });
+    expect(applyAction(alert, action('resolve', { version: 4, note: 'done' }))).toMatchObject({
+      ok: false,
+      reason: 'stale_version',
+    });
   });
 
   it('assigns agencies (added to the routed ones), escalates, resolves and comments', () => {
     const assigned = applyAction(alert, action('assign', { agencies: ['emergency', 'police'] }));
-    expect(assigned.ok && assigned.alert.agencies).toEqual(['police', 'urban_management', 'venue_operator', 'emergency']);
+    expect(assigned.ok && assigned.alert.agencies).toEqual([
+      'police',
+      'urban_management',
+      'venue_operator',
+      'emergency',
+    ]);
     expect(assigned.ok && assigned.alert.status).toBe('assigned');
     expect(applyAction(alert, action('escalate'))).toMatchObject({ ok: true, alert: { level: 'red' } });
-    expect(applyAction(alert, action('resolve', { note: 'crowd dispersed' }))).toMatchObject({ ok: true, alert: { status: 'resolved' } });
-    expect(applyAction(alert, action('comment', { note: 'gate 3 closed' }))).toMatchObject({ ok: true, alert: { version: 4, status: 'active' } });
+    expect(applyAction(alert, action('resolve', { note: 'crowd dispersed' }))).toMatchObject({
+      ok: true,
+      alert: { status: 'resolved' },
+    });
+    expect(applyAction(alert, action('comment', { note: 'gate 3 closed' }))).toMatchObject({
+      ok: true,
+      alert: { version: 4, status: 'active' },
+    });
   });
 
   it('refuses transitions that make no sense', () => {
     const acknowledged = { ...alert, status: 'acknowledged' as const };
-    expect(applyAction(acknowledged, action('ack'))).toMatchObject({ ok: false, reason: 'invalid_transition' });
-    expect(applyAction({ ...alert, level: 'red' }, action('escalate'))).toMatchObject({ ok: false, reason: 'invalid_transition' });
-    expect(applyAction(alert, action('escalate', { level: 'yellow' }))).toMatchObject({ ok: false, reason: 'invalid_transition' });
-    expect(applyAction({ ...alert, status: 'resolved' }, action('comment'))).toMatchObject({ ok: false, reason: 'closed' });
+    expect(applyAction(acknowledged, action('ack'))).toMatchObject({
+      ok: false,
+      reason: 'invalid_transition',
+    });
+    expect(applyAction({ ...alert, level: 'red' }, action('escalate'))).toMatchObject({
+      ok: false,
+      reason: 'invalid_transition',
+    });
+    expect(applyAction(alert, action('escalate', { level: 'yellow' }))).toMatchObject({
+      ok: false,
+      reason: 'invalid_transition',
+    });
+    expect(applyAction({ ...alert, status: 'resolved' }, action('comment'))).toMatchObject({
+      ok: false,
+      reason: 'closed',
+    });
   });
 
   it('never moves updatedAt backwards when the officer clock lags', () => {

@@ -1,11 +1,6 @@
 // A duty officer's action applied to an alert with optimistic concurrency: the action names the version the
 // officer saw, and is refused if the alert has changed since (the officer must look again). Pure.
-import {
-  ALERT_LEVELS,
-  levelRank,
-  type Alert,
-  type AlertAction,
-} from '@citybrain/schemas/events';
+import { ALERT_LEVELS, levelRank, type Alert, type AlertAction } from '@citybrain/schemas/events';
 
 export type RefusalReason = 'unknown_alert' | 'stale_version' | 'closed' | 'invalid_transition';
 
@@ -22,7 +17,10 @@ export function applyAction(alert: Alert, action: AlertAction): ActionOutcome {
     return refuse('closed', `alert is ${alert.status}`);
   }
   if (action.version !== alert.version) {
-    return refuse('stale_version', `action is for version ${action.version}; the alert is at ${alert.version}`);
+    return refuse(
+      'stale_version',
+      `action is for version ${action.version}; the alert is at ${alert.version}`,
+    );
   }
   const next: Alert = {
     ...alert,
@@ -32,7 +30,8 @@ export function applyAction(alert: Alert, action: AlertAction): ActionOutcome {
   };
   switch (action.type) {
     case 'ack':
-      if (alert.status !== 'active') return refuse('invalid_transition', `cannot acknowledge an ${alert.status} alert`);
+      if (alert.status !== 'active')
+        return refuse('invalid_transition', `cannot acknowledge an ${alert.status} alert`);
       return { ok: true, alert: { ...next, status: 'acknowledged' } };
     case 'assign': {
       const agencies = [...new Set([...alert.agencies, ...(action.agencies ?? [])])];
@@ -41,7 +40,10 @@ export function applyAction(alert: Alert, action: AlertAction): ActionOutcome {
     case 'escalate': {
       const target = action.level ?? ALERT_LEVELS[levelRank(alert.level) + 1];
       if (target === undefined || levelRank(target) <= levelRank(alert.level)) {
-        return refuse('invalid_transition', `cannot escalate a ${alert.level} alert to ${target ?? 'beyond red'}`);
+        return refuse(
+          'invalid_transition',
+          `cannot escalate a ${alert.level} alert to ${target ?? 'beyond red'}`,
+        );
       }
       return { ok: true, alert: { ...next, level: target } };
     }

@@ -24,7 +24,17 @@ export interface AuditRow extends AuditFields {
 
 /** sha256 hex of prev_hash + '\n' + JSON of the fields in a fixed order. */
 export function auditHash(prevHash: string, f: AuditFields): string {
-  const body = JSON.stringify([f.event_id, f.alert_id, f.version, f.type, f.actor, f.role, f.note, f.ts, f.state]);
+  const body = JSON.stringify([
+    f.event_id,
+    f.alert_id,
+    f.version,
+    f.type,
+    f.actor,
+    f.role,
+    f.note,
+    f.ts,
+    f.state,
+  ]);
   return createHash('sha256').update(`${prevHash}\n${body}`).digest('hex');
 }
 

@@ -69,7 +69,10 @@ describe('alert lifecycle', () => {
     const forecast = { level: 'red' as const, value: 101, etaMs: T0 + 12 * MIN };
     const withForecast = book.onDecision(rule, park, decision('orange', 87, { forecast }), T0 + 4 * MIN);
     expect(withForecast?.alert.version).toBe(3);
-    expect(withForecast?.alert.metric.forecast).toEqual({ value: 101, eta: new Date(T0 + 12 * MIN).toISOString() });
+    expect(withForecast?.alert.metric.forecast).toEqual({
+      value: 101,
+      eta: new Date(T0 + 12 * MIN).toISOString(),
+    });
     // The ETA moving by one window is noise.
     const moved = { ...forecast, etaMs: T0 + 13 * MIN };
     expect(book.onDecision(rule, park, decision('orange', 87, { forecast: moved }), T0 + 5 * MIN)).toBeNull();
@@ -77,9 +80,13 @@ describe('alert lifecycle', () => {
 
   it('clears only after the condition has been gone for the cool-down', () => {
     book.onDecision(rule, park, decision('yellow', 72), T0 + MIN);
-    for (let m = 2; m <= 11; m++) expect(book.onDecision(rule, park, decision(null, 40), T0 + m * MIN)).toBeNull();
+    for (let m = 2; m <= 11; m++)
+      expect(book.onDecision(rule, park, decision(null, 40), T0 + m * MIN)).toBeNull();
     const cleared = book.onDecision(rule, park, decision(null, 40), T0 + 12 * MIN);
-    expect(cleared).toMatchObject({ type: 'cleared', alert: { status: 'expired', version: 2, evidence: { clearReason: 'condition_gone' } } });
+    expect(cleared).toMatchObject({
+      type: 'cleared',
+      alert: { status: 'expired', version: 2, evidence: { clearReason: 'condition_gone' } },
+    });
     expect(book.size).toBe(0);
   });
 
@@ -87,7 +94,8 @@ describe('alert lifecycle', () => {
     const id = must(book.onDecision(rule, park, decision('yellow', 72), T0 + MIN)).alert.alertId;
     book.onDecision(rule, park, decision(null, 40), T0 + 2 * MIN);
     book.onDecision(rule, park, decision('yellow', 72), T0 + 3 * MIN);
-    for (let m = 4; m <= 12; m++) expect(book.onDecision(rule, park, decision(null, 40), T0 + m * MIN)).toBeNull();
+    for (let m = 4; m <= 12; m++)
+      expect(book.onDecision(rule, park, decision(null, 40), T0 + m * MIN)).toBeNull();
     expect(book.get(id)?.status).toBe('active');
   });
 
@@ -101,8 +109,14 @@ describe('alert lifecycle', () => {
   it('makes a resolved alert that recurs a new alert', () => {
     const first = must(book.onDecision(rule, park, decision('yellow', 72), T0 + MIN)).alert;
     const resolve: AlertAction = {
-      id: 'act-1', alertId: first.alertId, version: 1, type: 'resolve', actor: 'officer-7', role: 'duty_officer',
-      ts: new Date(T0 + 2 * MIN).toISOString(), note: 'dispersed',
+      id: 'act-1',
+      alertId: first.alertId,
+      version: 1,
+      type: 'resolve',
+      actor: 'officer-7',
+      role: 'duty_officer',
+      ts: new Date(T0 + 2 * MIN).toISOString(),
+      note: 'dispersed',
     };
     const result = book.applyAction(resolve);
     expect(result.ok && result.change.alert.status).toBe('resolved');
@@ -119,13 +133,22 @@ describe('alert lifecycle', () => {
     expect(book.escalateDue(after)).toEqual([]);
     wall = T0 + 30 * MIN;
     const [escalated] = book.escalateDue(after);
-    expect(escalated).toMatchObject({ type: 'updated', cause: { type: 'escalated' }, alert: { level: 'yellow', version: 2 } });
+    expect(escalated).toMatchObject({
+      type: 'updated',
+      cause: { type: 'escalated' },
+      alert: { level: 'yellow', version: 2 },
+    });
     // The rule still measures blue: the escalated level holds.
     book.onDecision(rule, park, decision('blue', 60, { threshold: 50 }), T0 + 31 * MIN);
     expect(book.get(alert.alertId)?.level).toBe('yellow');
     const ack = book.applyAction({
-      id: 'act-ack', alertId: alert.alertId, version: must(book.get(alert.alertId)).version, type: 'ack', actor: 'officer-7',
-      role: 'duty_officer', ts: new Date(wall).toISOString(),
+      id: 'act-ack',
+      alertId: alert.alertId,
+      version: must(book.get(alert.alertId)).version,
+      type: 'ack',
+      actor: 'officer-7',
+      role: 'duty_officer',
+      ts: new Date(wall).toISOString(),
     });
     expect(ack.ok).toBe(true);
     wall = T0 + 90 * MIN;
@@ -133,11 +156,21 @@ describe('alert lifecycle', () => {
   });
 
   it('restores a live alert so the next window updates it instead of raising it again', () => {
-    const alert = must(book.onDecision(rule, park, decision('orange', 88, { threshold: 85 }), T0 + MIN)).alert;
-    const fresh = new AlertBook({ catalog: shenzhenCatalog(), routing: {}, now: () => wall, etaToleranceMs: 2 * MIN });
+    const alert = must(
+      book.onDecision(rule, park, decision('orange', 88, { threshold: 85 }), T0 + MIN),
+    ).alert;
+    const fresh = new AlertBook({
+      catalog: shenzhenCatalog(),
+      routing: {},
+      now: () => wall,
+      etaToleranceMs: 2 * MIN,
+    });
     fresh.restore(alert, rule, park);
     expect(fresh.onDecision(rule, park, decision('orange', 89, { threshold: 85 }), T0 + 2 * MIN)).toBeNull();
     const next = fresh.onDecision(rule, park, decision('red', 101, { threshold: 100 }), T0 + 3 * MIN);
-    expect(next).toMatchObject({ type: 'updated', alert: { alertId: alert.alertId, version: 2, level: 'red' } });
+    expect(next).toMatchObject({
+      type: 'updated',
+      alert: { alertId: alert.alertId, version: 2, level: 'red' },
+    });
   });
 });

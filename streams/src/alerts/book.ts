@@ -6,7 +6,15 @@ import type { Decision } from '../rules/evaluator.js';
 import { maxLevel } from '../rules/levels.js';
 import type { Subject } from '../subjects/subject.js';
 import { applyAction, type RefusalReason } from './actions.js';
-import { evidenceOf, iso, metricOf, newAlert, withLevel, type ComposeContext, type RuleInfo } from './compose.js';
+import {
+  evidenceOf,
+  iso,
+  metricOf,
+  newAlert,
+  withLevel,
+  type ComposeContext,
+  type RuleInfo,
+} from './compose.js';
 import { dueEscalation } from './escalation.js';
 
 export interface ChangeCause {
@@ -27,8 +35,7 @@ export interface AlertChange {
 }
 
 export type ActionResult =
-  | { ok: true; change: AlertChange }
-  | { ok: false; reason: RefusalReason; detail: string; alertId: string };
+  { ok: true; change: AlertChange } | { ok: false; reason: RefusalReason; detail: string; alertId: string };
 
 interface Entry {
   alert: Alert;
@@ -88,7 +95,10 @@ export class AlertBook {
       return this.close(key, entry, 'condition_gone', atMs, 'cleared');
     }
     // An alert needs a district to be routed to: a subject outside every district (sea, a neighbour city) waits.
-    if (!entry) return subject.district === '' ? null : this.raise(key, rule, subject, { ...decision, level: decision.level }, atMs);
+    if (!entry)
+      return subject.district === ''
+        ? null
+        : this.raise(key, rule, subject, { ...decision, level: decision.level }, atMs);
     entry.belowSinceMs = null;
     const level = maxLevel(decision.level, entry.floor) ?? decision.level;
     const previous = entry.alert;
@@ -97,7 +107,10 @@ export class AlertBook {
       ...previous,
       version: previous.version + 1,
       metric: metricOf(rule, decision),
-      evidence: { ...evidenceOf(subject, decision, atMs), ...(entry.floor ? { escalatedTo: entry.floor } : {}) },
+      evidence: {
+        ...evidenceOf(subject, decision, atMs),
+        ...(entry.floor ? { escalatedTo: entry.floor } : {}),
+      },
       updatedAt: iso(Math.max(atMs, Date.parse(previous.updatedAt))),
     };
     if (level !== previous.level) {
@@ -119,7 +132,13 @@ export class AlertBook {
     }
     const outcome = applyAction(entry.alert, action);
     if (!outcome.ok) return { ...outcome, alertId: action.alertId };
-    const cause: ChangeCause = { type: action.type, actor: action.actor, role: action.role, note: action.note ?? '', eventId: action.id };
+    const cause: ChangeCause = {
+      type: action.type,
+      actor: action.actor,
+      role: action.role,
+      note: action.note ?? '',
+      eventId: action.id,
+    };
     let alert = outcome.alert;
     if (alert.level !== entry.alert.level) {
       alert = withLevel(this.options, entry.rule, alert, entry.subject, alert.level);
@@ -152,7 +171,12 @@ export class AlertBook {
       };
       entry.floor = next;
       entry.levelSinceMs = nowMs;
-      changes.push({ type: 'updated', alert: entry.alert, subjectKey: entry.subject.key, cause: { ...SYSTEM, type: 'escalated', note } });
+      changes.push({
+        type: 'updated',
+        alert: entry.alert,
+        subjectKey: entry.subject.key,
+        cause: { ...SYSTEM, type: 'escalated', note },
+      });
     }
     return changes;
   }
@@ -185,9 +209,23 @@ export class AlertBook {
     this.keyById.set(alert.alertId, key);
   }
 
-  private raise(key: string, rule: RuleInfo, subject: Subject, decision: Decision & { level: AlertLevel }, atMs: number): AlertChange {
+  private raise(
+    key: string,
+    rule: RuleInfo,
+    subject: Subject,
+    decision: Decision & { level: AlertLevel },
+    atMs: number,
+  ): AlertChange {
     const alert = newAlert(this.options, rule, subject, decision, atMs);
-    this.byKey.set(key, { alert, rule, subject, levelSinceMs: this.options.now(), floor: null, belowSinceMs: null, lastDataMs: atMs });
+    this.byKey.set(key, {
+      alert,
+      rule,
+      subject,
+      levelSinceMs: this.options.now(),
+      floor: null,
+      belowSinceMs: null,
+      lastDataMs: atMs,
+    });
     this.keyById.set(alert.alertId, key);
     return { type: 'raised', alert, subjectKey: subject.key, cause: { ...SYSTEM, type: 'raised' } };
   }
@@ -222,9 +260,11 @@ export class AlertBook {
     if ((before === undefined) !== (after === undefined)) return true;
     if (before && after) {
       if (Math.abs(Date.parse(before.eta) - after.etaMs) >= this.options.etaToleranceMs) return true;
-      if (levelRank(level) < levelRank(after.level) && decision.threshold !== previous.metric.threshold) return true;
+      if (levelRank(level) < levelRank(after.level) && decision.threshold !== previous.metric.threshold)
+        return true;
     }
-    const change = Math.abs(decision.value - previous.metric.value) / Math.max(Math.abs(previous.metric.value), 1e-9);
+    const change =
+      Math.abs(decision.value - previous.metric.value) / Math.max(Math.abs(previous.metric.value), 1e-9);
     return change >= entry.rule.minChange;
   }
 }

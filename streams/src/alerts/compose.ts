@@ -35,12 +35,19 @@ export function metricOf(rule: RuleInfo, decision: Decision): Alert['metric'] {
     value: decision.value,
     threshold: decision.threshold,
     unit: rule.unit,
-    ...(decision.forecast ? { forecast: { value: decision.forecast.value, eta: iso(decision.forecast.etaMs) } } : {}),
+    ...(decision.forecast
+      ? { forecast: { value: decision.forecast.value, eta: iso(decision.forecast.etaMs) } }
+      : {}),
   };
 }
 
 export function evidenceOf(subject: Subject, decision: Decision, atMs: number): Alert['evidence'] {
-  return { ...decision.evidence, subject: subject.key, trigger: decision.trigger ?? 'none', windowEnd: iso(atMs) };
+  return {
+    ...decision.evidence,
+    subject: subject.key,
+    trigger: decision.trigger ?? 'none',
+    windowEnd: iso(atMs),
+  };
 }
 
 export function newAlert(
@@ -70,6 +77,12 @@ export function newAlert(
 }
 
 /** The same alert at a new level (title follows the level). */
-export function withLevel(context: ComposeContext, rule: RuleInfo, alert: Alert, subject: Pick<Subject, 'kind' | 'id' | 'venueId'>, level: AlertLevel): Alert {
+export function withLevel(
+  context: ComposeContext,
+  rule: RuleInfo,
+  alert: Alert,
+  subject: Pick<Subject, 'kind' | 'id' | 'venueId'>,
+  level: AlertLevel,
+): Alert {
   return { ...alert, level, title: renderTitle(rule.title, context.catalog.nameOf(subject), level) };
 }

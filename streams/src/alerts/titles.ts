@@ -8,7 +8,11 @@ export const LEVEL_NAMES: Readonly<Record<AlertLevel, BilingualText>> = {
   red: { zh: '红色', en: 'Red' },
 };
 
-export function renderTitle(template: BilingualText, subject: BilingualText, level: AlertLevel): BilingualText {
+export function renderTitle(
+  template: BilingualText,
+  subject: BilingualText,
+  level: AlertLevel,
+): BilingualText {
   const fill = (text: string, lang: keyof BilingualText): string =>
     text.replaceAll('{subject}', subject[lang]).replaceAll('{level}', LEVEL_NAMES[level][lang]);
   return { zh: fill(template.zh, 'zh'), en: fill(template.en, 'en') };

@@ -58,7 +58,9 @@ export function parseCommitMetadata(metadata: string | null | undefined): Commit
   if (!metadata) return undefined;
   try {
     const value = JSON.parse(metadata) as { closedUpTo?: unknown };
-    return typeof value.closedUpTo === 'number' && Number.isFinite(value.closedUpTo) ? { closedUpTo: value.closedUpTo } : undefined;
+    return typeof value.closedUpTo === 'number' && Number.isFinite(value.closedUpTo)
+      ? { closedUpTo: value.closedUpTo }
+      : undefined;
   } catch {
     return undefined;
   }

@@ -48,7 +48,11 @@ export class StreamsConsumer {
   ) {
     // A short fetch wait: alert latency is the product here, and librdkafka's mock broker answers a fetch only
     // when the wait expires rather than when data arrives.
-    this.consumer = deps.kafka.consumer({ groupId: options.groupId, allowAutoTopicCreation: true, maxWaitTimeInMs: 100 });
+    this.consumer = deps.kafka.consumer({
+      groupId: options.groupId,
+      allowAutoTopicCreation: true,
+      maxWaitTimeInMs: 100,
+    });
   }
 
   async start(): Promise<void> {
@@ -56,14 +60,22 @@ export class StreamsConsumer {
     this.consumer.on(this.consumer.events.GROUP_JOIN, ({ payload }) => {
       this.offsets.reset();
       const sources = Object.entries(payload.memberAssignment).flatMap(([topic, partitions]) =>
-        (STREAM_SOURCE_TOPICS as readonly string[]).includes(topic) ? partitions.map((p) => sourceKey(topic, p)) : [],
+        (STREAM_SOURCE_TOPICS as readonly string[]).includes(topic)
+          ? partitions.map((p) => sourceKey(topic, p))
+          : [],
       );
       this.deps.engine.assign(sources);
-      this.deps.logger.info({ groupId: this.options.groupId, partitions: sources.length }, 'joined the streams group');
+      this.deps.logger.info(
+        { groupId: this.options.groupId, partitions: sources.length },
+        'joined the streams group',
+      );
     });
     // From the beginning: a new group must not miss what was produced while it joined (the mock keeps ~24k
     // messages per partition; a real cluster's retention bounds the first replay).
-    await this.consumer.subscribe({ topics: [...STREAM_SOURCE_TOPICS, TOPICS.alertActions], fromBeginning: true });
+    await this.consumer.subscribe({
+      topics: [...STREAM_SOURCE_TOPICS, TOPICS.alertActions],
+      fromBeginning: true,
+    });
     await this.consumer.run({
       autoCommit: false,
       eachBatchAutoResolve: false,
@@ -79,7 +91,10 @@ export class StreamsConsumer {
     try {
       await this.flush(true);
     } catch (error) {
-      this.deps.logger.warn({ err: error }, 'stopped before the last changes were written; they will be replayed');
+      this.deps.logger.warn(
+        { err: error },
+        'stopped before the last changes were written; they will be replayed',
+      );
     }
     await this.consumer.disconnect();
   }
@@ -132,7 +147,13 @@ export class StreamsConsumer {
     await payload.heartbeat();
   }
 
-  private handleSource(topic: string, key: string, offset: number, message: KafkaMessage, nowMs: number): void {
+  private handleSource(
+    topic: string,
+    key: string,
+    offset: number,
+    message: KafkaMessage,
+    nowMs: number,
+  ): void {
     const decoded = decodeSourceEvent(topic, message.value, this.deps.locator, nowMs);
     if (!decoded.ok) {
       this.deps.metrics.events.inc({ topic, outcome: decoded.reason });
@@ -153,7 +174,10 @@ export class StreamsConsumer {
     const context = { topic: TOPICS.alertActions, partition, offset: message.offset };
     if (!parsed.success) {
       this.deps.metrics.actions.inc({ type: 'unknown', outcome: 'invalid' });
-      this.deps.logger.warn({ ...context, issues: parsed.error.issues.length }, 'alert action refused: invalid');
+      this.deps.logger.warn(
+        { ...context, issues: parsed.error.issues.length },
+        'alert action refused: invalid',
+      );
       return;
     }
     const action = parsed.data;
@@ -161,7 +185,14 @@ export class StreamsConsumer {
     this.deps.metrics.actions.inc({ type: action.type, outcome: result.ok ? 'applied' : result.reason });
     if (!result.ok) {
       this.deps.logger.warn(
-        { ...context, alertId: action.alertId, actionId: action.id, version: action.version, reason: result.reason, detail: result.detail },
+        {
+          ...context,
+          alertId: action.alertId,
+          actionId: action.id,
+          version: action.version,
+          reason: result.reason,
+          detail: result.detail,
+        },
         'alert action refused',
       );
     }

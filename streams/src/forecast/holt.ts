@@ -19,7 +19,10 @@ export interface HoltFit {
 }
 
 /** Fits evenly spaced values (oldest first); undefined with fewer than two points. */
-export function fitHolt(values: readonly number[], { alpha, beta, damping }: HoltParams): HoltFit | undefined {
+export function fitHolt(
+  values: readonly number[],
+  { alpha, beta, damping }: HoltParams,
+): HoltFit | undefined {
   if (values.length < 2) return undefined;
   let level = values[0] as number;
   let trend = (values[1] as number) - level;

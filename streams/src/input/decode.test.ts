@@ -11,24 +11,57 @@ const base = { id: 'e1', ts: '2026-04-05T02:00:00Z', source: 'test' };
 
 describe('decoding source events', () => {
   it('places a crowd cell in its district and venue', () => {
-    const decoded = decodeSourceEvent(TOPICS.crowdHeat, json({ ...base, cell: '89411ca1e6fffff', count: 120 }), locator, NOW);
+    const decoded = decodeSourceEvent(
+      TOPICS.crowdHeat,
+      json({ ...base, cell: '89411ca1e6fffff', count: 120 }),
+      locator,
+      NOW,
+    );
     expect(decoded).toMatchObject({
       ok: true,
-      observation: { kind: 'crowd', people: 120, venueId: 'shenzhen-bay-park', place: { cell: '89411ca1e6fffff', district: '440305' } },
+      observation: {
+        kind: 'crowd',
+        people: 120,
+        venueId: 'shenzhen-bay-park',
+        place: { cell: '89411ca1e6fffff', district: '440305' },
+      },
     });
   });
 
   it('resolves coordinates to a cell and fills a known segment free-flow speed', () => {
-    const decoded = decodeSourceEvent(TOPICS.trafficFlow, json({ ...base, segmentId: 'shennan-03', speedKmh: 20, lat: 22.5418, lon: 114.0579 }), locator, NOW);
-    expect(decoded).toMatchObject({ ok: true, observation: { kind: 'traffic', freeFlowKmh: 60, place: { district: '440304' } } });
+    const decoded = decodeSourceEvent(
+      TOPICS.trafficFlow,
+      json({ ...base, segmentId: 'shennan-03', speedKmh: 20, lat: 22.5418, lon: 114.0579 }),
+      locator,
+      NOW,
+    );
+    expect(decoded).toMatchObject({
+      ok: true,
+      observation: { kind: 'traffic', freeFlowKmh: 60, place: { district: '440304' } },
+    });
   });
 
   it('refuses malformed, invalid and far-future events with a reason', () => {
-    expect(decodeSourceEvent(TOPICS.crowdHeat, Buffer.from('{"id":'), locator, NOW)).toEqual({ ok: false, reason: 'bad_json' });
-    expect(decodeSourceEvent(TOPICS.crowdHeat, null, locator, NOW)).toEqual({ ok: false, reason: 'bad_json' });
-    expect(decodeSourceEvent(TOPICS.crowdHeat, json({ ...base, count: 5 }), locator, NOW)).toEqual({ ok: false, reason: 'invalid' });
+    expect(decodeSourceEvent(TOPICS.crowdHeat, Buffer.from('{"id":'), locator, NOW)).toEqual({
+      ok: false,
+      reason: 'bad_json',
+    });
+    expect(decodeSourceEvent(TOPICS.crowdHeat, null, locator, NOW)).toEqual({
+      ok: false,
+      reason: 'bad_json',
+    });
+    expect(decodeSourceEvent(TOPICS.crowdHeat, json({ ...base, count: 5 }), locator, NOW)).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
     const future = json({ ...base, ts: '2026-04-07T02:00:00Z', cell: '89411ca1e6fffff', count: 1 });
-    expect(decodeSourceEvent(TOPICS.crowdHeat, future, locator, NOW)).toEqual({ ok: false, reason: 'future' });
-    expect(decodeSourceEvent(TOPICS.ngsiLd, json(base), locator, NOW)).toEqual({ ok: false, reason: 'unsupported_topic' });
+    expect(decodeSourceEvent(TOPICS.crowdHeat, future, locator, NOW)).toEqual({
+      ok: false,
+      reason: 'future',
+    });
+    expect(decodeSourceEvent(TOPICS.ngsiLd, json(base), locator, NOW)).toEqual({
+      ok: false,
+      reason: 'unsupported_topic',
+    });
   });
 });

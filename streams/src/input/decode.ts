@@ -1,11 +1,6 @@
 // Kafka value bytes → Observation, or why not. Ingest owns dead-lettering (DESIGN §1): streams only counts
 // what it cannot use and moves on, so a bad message never stops a partition here either.
-import {
-  crowdHeat,
-  sensorReading,
-  trafficFlow,
-  trafficIncident,
-} from '@citybrain/schemas/events';
+import { crowdHeat, sensorReading, trafficFlow, trafficIncident } from '@citybrain/schemas/events';
 import { TOPICS } from '@citybrain/schemas/topics';
 import type { Observation } from './observation.js';
 import type { Locator } from './locate.js';
@@ -28,7 +23,12 @@ function parseJson(value: Buffer | null): unknown {
   }
 }
 
-export function decodeSourceEvent(topic: string, value: Buffer | null, locator: Locator, nowMs: number): Decoded {
+export function decodeSourceEvent(
+  topic: string,
+  value: Buffer | null,
+  locator: Locator,
+  nowMs: number,
+): Decoded {
   const payload = parseJson(value);
   if (payload === undefined) return REFUSED('bad_json');
   const observation = toObservation(topic, payload, locator);
@@ -46,7 +46,13 @@ function toObservation(topic: string, payload: unknown, locator: Locator): Obser
       if (!parsed.success) return undefined;
       const e = parsed.data;
       const place = locator.locate(e);
-      return { kind: 'crowd', tsMs: Date.parse(e.ts), place, people: e.count, venueId: e.venueId ?? locator.venueOf(place.cell) };
+      return {
+        kind: 'crowd',
+        tsMs: Date.parse(e.ts),
+        place,
+        people: e.count,
+        venueId: e.venueId ?? locator.venueOf(place.cell),
+      };
     }
     case TOPICS.trafficFlow: {
       const parsed = trafficFlow.safeParse(payload);
@@ -65,7 +71,14 @@ function toObservation(topic: string, payload: unknown, locator: Locator): Obser
       const parsed = sensorReading.safeParse(payload);
       if (!parsed.success) return undefined;
       const e = parsed.data;
-      return { kind: 'sensor', tsMs: Date.parse(e.ts), place: locator.locate(e), sensorId: e.sensorId, sensorKind: e.kind, value: e.value };
+      return {
+        kind: 'sensor',
+        tsMs: Date.parse(e.ts),
+        place: locator.locate(e),
+        sensorId: e.sensorId,
+        sensorKind: e.kind,
+        value: e.value,
+      };
     }
     case TOPICS.trafficIncidents: {
       const parsed = trafficIncident.safeParse(payload);

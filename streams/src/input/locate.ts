@@ -1,7 +1,13 @@
 // Location → H3 res-9 cell → district → venue, the way ingest normalizes (DESIGN §6). Sensors and road
 // detectors report from fixed points, so cells are memoised per coordinate pair: the H3 call is then paid
 // once per device, not once per event.
-import { cellOf, centerOf, segmentArterials, VENUE_OF_CELL, type DistrictIndex } from '@citybrain/schemas/geo';
+import {
+  cellOf,
+  centerOf,
+  segmentArterials,
+  VENUE_OF_CELL,
+  type DistrictIndex,
+} from '@citybrain/schemas/geo';
 import type { Place } from './observation.js';
 
 interface Locatable {

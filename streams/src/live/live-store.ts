@@ -33,7 +33,11 @@ export class LiveStore {
     if (observation.kind === 'crowd') {
       const known = this.cells.get(observation.place.cell);
       if (known && known.tsMs > observation.tsMs) return;
-      this.cells.set(observation.place.cell, { people: observation.people, tsMs: observation.tsMs, district: observation.place.district });
+      this.cells.set(observation.place.cell, {
+        people: observation.people,
+        tsMs: observation.tsMs,
+        district: observation.place.district,
+      });
     } else if (observation.kind === 'traffic') {
       if (observation.freeFlowKmh === undefined) return;
       const known = this.segments.get(observation.segmentId);
@@ -44,7 +48,8 @@ export class LiveStore {
           : centerOf(observation.place.cell);
       this.segments.set(observation.segmentId, {
         speedKmh: observation.speedKmh,
-        congestionIndex: Math.round(congestionIndex(observation.freeFlowKmh, observation.speedKmh) * 100) / 100,
+        congestionIndex:
+          Math.round(congestionIndex(observation.freeFlowKmh, observation.speedKmh) * 100) / 100,
         tsMs: observation.tsMs,
         district: observation.place.district,
         lat,

@@ -22,7 +22,11 @@ interface DistrictAcc {
 
 const emptyCounts = (): LiveAlertCounts => ({ blue: 0, yellow: 0, orange: 0, red: 0 });
 
-export function buildLiveView(store: LiveStore, alerts: Iterable<Alert>, options: LiveViewOptions): LiveAggregate[] {
+export function buildLiveView(
+  store: LiveStore,
+  alerts: Iterable<Alert>,
+  options: LiveViewOptions,
+): LiveAggregate[] {
   const districts = new Map<string, DistrictAcc>();
   const acc = (adcode: string): DistrictAcc => {
     let d = districts.get(adcode);
@@ -47,7 +51,13 @@ export function buildLiveView(store: LiveStore, alerts: Iterable<Alert>, options
     const d = acc(s.district);
     d.ciSum += s.congestionIndex;
     d.segments += 1;
-    d.congestion.push({ segmentId, speedKmh: s.speedKmh, congestionIndex: s.congestionIndex, lat: s.lat, lon: s.lon });
+    d.congestion.push({
+      segmentId,
+      speedKmh: s.speedKmh,
+      congestionIndex: s.congestionIndex,
+      lat: s.lat,
+      lon: s.lon,
+    });
   }
   for (const alert of alerts) {
     city.alerts[alert.level] += 1;
@@ -75,7 +85,11 @@ export function buildLiveView(store: LiveStore, alerts: Iterable<Alert>, options
     seq: options.seq,
     ts,
     asOf,
-    kpis: { people: city.people, congestionIndex: mean(city.ciSum, city.segments), activeAlerts: city.alerts },
+    kpis: {
+      people: city.people,
+      congestionIndex: mean(city.ciSum, city.segments),
+      activeAlerts: city.alerts,
+    },
     heat: [],
     congestion: [],
     truncated: false,

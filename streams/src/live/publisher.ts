@@ -20,7 +20,13 @@ export class LivePublisher {
   private seq = 0;
 
   constructor(
-    private readonly deps: { engine: StreamEngine; producer: Producer; metrics: StreamsMetrics; logger: Logger; now: () => number },
+    private readonly deps: {
+      engine: StreamEngine;
+      producer: Producer;
+      metrics: StreamsMetrics;
+      logger: Logger;
+      now: () => number;
+    },
     private readonly options: LivePublisherOptions,
   ) {}
 

@@ -39,7 +39,11 @@ describe('threshold evaluator', () => {
   });
 
   it('raises the rise level when the value climbs fast, even below the thresholds', () => {
-    const rule = { ...occupancy, levels: { orange: 85, red: 100 }, rise: { ratio: 0.3, overMs: 3 * MIN, level: 'yellow' as const, minValue: 40 } };
+    const rule = {
+      ...occupancy,
+      levels: { orange: 85, red: 100 },
+      rise: { ratio: 0.3, overMs: 3 * MIN, level: 'yellow' as const, minValue: 40 },
+    };
     const decisions = feed(rule, [40, 44, 48, 53, 54]);
     expect(decisions[3]).toMatchObject({ level: 'yellow', trigger: 'rise', evidence: { risePercent: 32.5 } });
     expect(decisions[4]?.level).toBeNull(); // 54 vs 44 three windows before: +22.7 %
@@ -48,7 +52,15 @@ describe('threshold evaluator', () => {
   it('warns early, one level below the forecast level, with an ETA inside the horizon', () => {
     const rule: ThresholdRule = {
       ...occupancy,
-      forecast: { horizonMs: 15 * MIN, minWindows: 5, confirmWindows: 2, alpha: 0.5, beta: 0.3, damping: 1, stepBelow: 1 },
+      forecast: {
+        horizonMs: 15 * MIN,
+        minWindows: 5,
+        confirmWindows: 2,
+        alpha: 0.5,
+        beta: 0.3,
+        damping: 1,
+        stepBelow: 1,
+      },
     };
     // +3.33 %/min from 30 %: red (100 %) is reached 21 minutes in.
     const values = Array.from({ length: 12 }, (_, i) => 30 + (10 / 3) * i);
@@ -71,7 +83,15 @@ describe('threshold evaluator', () => {
   it('does not forecast from a falling or flat series', () => {
     const rule: ThresholdRule = {
       ...occupancy,
-      forecast: { horizonMs: 15 * MIN, minWindows: 3, confirmWindows: 1, alpha: 0.5, beta: 0.3, damping: 1, stepBelow: 1 },
+      forecast: {
+        horizonMs: 15 * MIN,
+        minWindows: 3,
+        confirmWindows: 1,
+        alpha: 0.5,
+        beta: 0.3,
+        damping: 1,
+        stepBelow: 1,
+      },
     };
     expect(feed(rule, [80, 79, 78, 77, 76, 75]).every((d) => d.forecast === undefined)).toBe(true);
     expect(feed(rule, [60, 60, 60, 60, 60]).every((d) => d.forecast === undefined)).toBe(true);

@@ -53,7 +53,10 @@ export class ThresholdEvaluator {
     state.lastEndMs = windowEndMs;
     state.levels = stepLevel(this.rule.levels, value, state.levels, this.rule);
 
-    const evidence: Record<string, number | string> = { windowValue: round(value), windows: state.history.length };
+    const evidence: Record<string, number | string> = {
+      windowValue: round(value),
+      windows: state.history.length,
+    };
     const riseLevel = this.riseLevel(state.history, evidence);
     const measured = maxLevel(state.levels.level, riseLevel);
     const forecast = this.forecast(state, measured, windowEndMs, evidence);
@@ -115,7 +118,10 @@ export class ThresholdEvaluator {
     return state;
   }
 
-  private riseLevel(history: readonly number[], evidence: Record<string, number | string>): AlertLevel | null {
+  private riseLevel(
+    history: readonly number[],
+    evidence: Record<string, number | string>,
+  ): AlertLevel | null {
     const rise = this.rule.rise;
     if (!rise) return null;
     const steps = Math.round(rise.overMs / this.windowMs);

@@ -35,7 +35,14 @@ describe('levels', () => {
 
   it('does not flap when the value hovers at a threshold (hysteresis)', () => {
     // 85 ± 2: once orange, it holds until the value drops below 85 × 0.95 = 80.75
-    expect(run([86, 84, 86, 83, 81, 80])).toEqual(['orange', 'orange', 'orange', 'orange', 'orange', 'yellow']);
+    expect(run([86, 84, 86, 83, 81, 80])).toEqual([
+      'orange',
+      'orange',
+      'orange',
+      'orange',
+      'orange',
+      'yellow',
+    ]);
   });
 
   it('steps down through held levels and to nothing below the lowest band', () => {

@@ -30,7 +30,10 @@ describe('rules file', () => {
       forecast: { horizonMs: 900_000, minWindows: 5, stepBelow: 1 },
       rise: { ratio: 0.3, overMs: 600_000, level: 'yellow' },
     });
-    expect(config.rules.find((r) => r.id === 'traffic-incident-arterial')).toMatchObject({ kind: 'incident', coolDownMs: 0 });
+    expect(config.rules.find((r) => r.id === 'traffic-incident-arterial')).toMatchObject({
+      kind: 'incident',
+      coolDownMs: 0,
+    });
     expect(config.escalationAfterMs).toEqual({ blue: 1_800_000, yellow: 1_200_000, orange: 600_000 });
     expect(config.routing.flood).toEqual(['water', 'emergency']);
   });

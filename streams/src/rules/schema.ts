@@ -1,6 +1,12 @@
 // The rules file's contract (streams/rules/default.yaml). Durations are minutes in the file, because that is
 // how duty officers and the people who tune thresholds talk; the parsed form is milliseconds.
-import { agencyId, alertCategory, alertLevel, ALERT_LEVELS, type AlertLevel } from '@citybrain/schemas/events';
+import {
+  agencyId,
+  alertCategory,
+  alertLevel,
+  ALERT_LEVELS,
+  type AlertLevel,
+} from '@citybrain/schemas/events';
 import { z } from 'zod';
 
 /** What a window snapshot measures; a threshold rule watches exactly one of these. */
@@ -21,7 +27,10 @@ export const METRIC_NAMES = [
 export const metricName = z.enum(METRIC_NAMES);
 export type MetricName = z.infer<typeof metricName>;
 
-const minutes = z.number().positive().max(7 * 24 * 60);
+const minutes = z
+  .number()
+  .positive()
+  .max(7 * 24 * 60);
 const ms = (m: number): number => Math.round(m * 60_000);
 
 const titleTemplate = z.object({
@@ -69,7 +78,11 @@ const ruleCommon = {
   category: alertCategory,
   title: titleTemplate,
   /** Minutes the condition must stay gone before the alert clears (0: at once, as for a cleared incident). */
-  coolDownMinutes: z.number().min(0).max(24 * 60).optional(),
+  coolDownMinutes: z
+    .number()
+    .min(0)
+    .max(24 * 60)
+    .optional(),
   expireNoDataMinutes: minutes.optional(),
   enabled: z.boolean().default(true),
 };
@@ -119,7 +132,8 @@ export const rulesFile = z
   .superRefine((file, ctx) => {
     const seen = new Set<string>();
     file.rules.forEach((rule, i) => {
-      if (seen.has(rule.id)) ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: `duplicate rule id ${rule.id}` });
+      if (seen.has(rule.id))
+        ctx.addIssue({ code: 'custom', path: ['rules', i, 'id'], message: `duplicate rule id ${rule.id}` });
       seen.add(rule.id);
     });
   });
@@ -172,43 +186,50 @@ export interface RulesConfig {
 /** File form → runtime form: defaults applied, minutes → ms, disabled rules dropped. */
 export function toRulesConfig(file: RulesFile): RulesConfig {
   const d = file.defaults;
-  const rules = file.rules.filter((rule) => rule.enabled).map((rule): Rule => {
-    const base: RuleBase = {
-      id: rule.id,
-      category: rule.category,
-      title: rule.title,
-      coolDownMs: ms(rule.coolDownMinutes ?? (rule.kind === 'incident' ? 0 : d.coolDownMinutes)),
-      expireNoDataMs: ms(rule.expireNoDataMinutes ?? d.expireNoDataMinutes),
-    };
-    if (rule.kind === 'incident') {
-      return { ...base, kind: 'incident', severities: rule.severities, arterialWithinMeters: rule.arterialWithinMeters };
-    }
-    return {
-      ...base,
-      kind: 'threshold',
-      metric: rule.metric,
-      unit: rule.unit,
-      levels: rule.levels,
-      sustainWindows: rule.sustainWindows ?? d.sustainWindows,
-      hysteresis: rule.hysteresis ?? d.hysteresis,
-      minChange: rule.minChange ?? d.minChange,
-      rise: rule.rise && {
-        ratio: rule.rise.percent / 100,
-        overMs: ms(rule.rise.overMinutes),
-        level: rule.rise.level,
-        minValue: rule.rise.minValue,
-      },
-      forecast: rule.forecast && {
-        horizonMs: ms(rule.forecast.horizonMinutes),
-        minWindows: rule.forecast.minWindows,
-        confirmWindows: rule.forecast.confirmWindows,
-        alpha: rule.forecast.alpha,
-        beta: rule.forecast.beta,
-        damping: rule.forecast.damping,
-        stepBelow: rule.forecast.stepBelow,
-      },
-    };
-  });
+  const rules = file.rules
+    .filter((rule) => rule.enabled)
+    .map((rule): Rule => {
+      const base: RuleBase = {
+        id: rule.id,
+        category: rule.category,
+        title: rule.title,
+        coolDownMs: ms(rule.coolDownMinutes ?? (rule.kind === 'incident' ? 0 : d.coolDownMinutes)),
+        expireNoDataMs: ms(rule.expireNoDataMinutes ?? d.expireNoDataMinutes),
+      };
+      if (rule.kind === 'incident') {
+        return {
+          ...base,
+          kind: 'incident',
+          severities: rule.severities,
+          arterialWithinMeters: rule.arterialWithinMeters,
+        };
+      }
+      return {
+        ...base,
+        kind: 'threshold',
+        metric: rule.metric,
+        unit: rule.unit,
+        levels: rule.levels,
+        sustainWindows: rule.sustainWindows ?? d.sustainWindows,
+        hysteresis: rule.hysteresis ?? d.hysteresis,
+        minChange: rule.minChange ?? d.minChange,
+        rise: rule.rise && {
+          ratio: rule.rise.percent / 100,
+          overMs: ms(rule.rise.overMinutes),
+          level: rule.rise.level,
+          minValue: rule.rise.minValue,
+        },
+        forecast: rule.forecast && {
+          horizonMs: ms(rule.forecast.horizonMinutes),
+          minWindows: rule.forecast.minWindows,
+          confirmWindows: rule.forecast.confirmWindows,
+          alpha: rule.forecast.alpha,
+          beta: rule.forecast.beta,
+          damping: rule.forecast.damping,
+          stepBelow: rule.forecast.stepBelow,
+        },
+      };
+    });
   const escalationAfterMs: Partial<Record<AlertLevel, number>> = {};
   for (const level of ALERT_LEVELS) {
     const after = file.escalation.afterMinutes[level];

@@ -48,8 +48,16 @@ export class AlertSink {
       return { key: c.alert.alertId, value: JSON.stringify(event) };
     });
     const run = this.queue.then(async () => {
-      await this.retry('clickhouse', () => this.deps.clickhouse.insert({ table: ALERT_TABLES.alerts, values: alerts, format: 'JSONEachRow' }));
-      await this.retry('clickhouse', () => this.deps.clickhouse.insert({ table: ALERT_TABLES.alertEvents, values: events, format: 'JSONEachRow' }));
+      await this.retry('clickhouse', () =>
+        this.deps.clickhouse.insert({ table: ALERT_TABLES.alerts, values: alerts, format: 'JSONEachRow' }),
+      );
+      await this.retry('clickhouse', () =>
+        this.deps.clickhouse.insert({
+          table: ALERT_TABLES.alertEvents,
+          values: events,
+          format: 'JSONEachRow',
+        }),
+      );
       await this.retry('kafka', () => this.deps.producer.send({ topic: TOPICS.alerts, acks: -1, messages }));
       for (const change of changes) {
         this.deps.metrics.alertEvents.inc({ type: change.type, level: change.alert.level });
@@ -79,7 +87,10 @@ export class AlertSink {
         onFailure: (error, attemptNumber, delayMs) => {
           this.failing = true;
           this.deps.metrics.sinkRetries.inc({ target });
-          this.deps.logger.warn({ err: error, target, attempt: attemptNumber, retryInMs: delayMs }, 'alert write failed; retrying');
+          this.deps.logger.warn(
+            { err: error, target, attempt: attemptNumber, retryInMs: delayMs },
+            'alert write failed; retrying',
+          );
         },
       });
     } finally {

@@ -6,7 +6,10 @@ import { alert as alertSchema, type Alert } from '@citybrain/schemas/events';
 import type { RestoredAlert } from '../engine.js';
 import type { AlertRow } from './rows.js';
 
-type StoredRow = Omit<AlertRow, 'version' | 'lat' | 'lon' | 'metric_value' | 'metric_threshold' | 'forecast_value'> & {
+type StoredRow = Omit<
+  AlertRow,
+  'version' | 'lat' | 'lon' | 'metric_value' | 'metric_threshold' | 'forecast_value'
+> & {
   version: number | string;
   lat: number | string;
   lon: number | string;
@@ -49,7 +52,8 @@ export function alertFromRow(row: StoredRow): Alert {
     updatedAt: isoOf(row.updated_at),
   };
   const parsed = alertSchema.safeParse(candidate);
-  if (!parsed.success) throw new RestoreError(`stored alert ${row.alert_id} is not a valid Alert: ${parsed.error.message}`);
+  if (!parsed.success)
+    throw new RestoreError(`stored alert ${row.alert_id} is not a valid Alert: ${parsed.error.message}`);
   return parsed.data;
 }
 
@@ -70,7 +74,8 @@ export async function loadLiveAlerts(
       query_params: { ids: alerts.map((a) => a.alert.alertId) },
       format: 'JSONEachRow',
     });
-    for (const row of await hashes.json<{ alert_id: string; hash: string }>()) lastHashes.set(row.alert_id, row.hash);
+    for (const row of await hashes.json<{ alert_id: string; hash: string }>())
+      lastHashes.set(row.alert_id, row.hash);
   }
   return { alerts, lastHashes };
 }

@@ -28,7 +28,9 @@ export class SubjectCatalog {
     this.venues = new Map(VENUES.map((v) => [v.id, { ...v, centre: ringCentroid(v.polygon) }]));
     for (const district of districts.districts) {
       // The largest polygon's outer ring: Shenzhen's districts include islands and sea.
-      const biggest = [...district.polygons].sort((a, b) => (b[0]?.length ?? 0) - (a[0]?.length ?? 0))[0]?.[0];
+      const biggest = [...district.polygons].sort(
+        (a, b) => (b[0]?.length ?? 0) - (a[0]?.length ?? 0),
+      )[0]?.[0];
       if (biggest) this.districtCentres.set(district.adcode, ringCentroid(biggest));
     }
     const segments = segmentArterials();
@@ -59,13 +61,30 @@ export class SubjectCatalog {
     const venue = this.venues.get(venueId);
     if (!venue) return undefined;
     const { lat, lon } = venue.centre;
-    return { key: subjectKey('venue', venueId), kind: 'venue', id: venueId, district: venue.district, cell: undefined, venueId, lat, lon };
+    return {
+      key: subjectKey('venue', venueId),
+      kind: 'venue',
+      id: venueId,
+      district: venue.district,
+      cell: undefined,
+      venueId,
+      lat,
+      lon,
+    };
   }
 
   districtSubject(adcode: string): Subject | undefined {
     const centre = this.districtCentres.get(adcode);
     if (!centre) return undefined;
-    return { key: subjectKey('district', adcode), kind: 'district', id: adcode, district: adcode, cell: undefined, venueId: undefined, ...centre };
+    return {
+      key: subjectKey('district', adcode),
+      kind: 'district',
+      id: adcode,
+      district: adcode,
+      cell: undefined,
+      venueId: undefined,
+      ...centre,
+    };
   }
 
   /** How a subject is named in an alert title, in both languages. */

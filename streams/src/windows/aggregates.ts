@@ -98,7 +98,8 @@ export class WindowAggregates {
         sensor.sum += observation.value;
         sensor.reports += 1;
         sensor.max = Math.max(sensor.max, observation.value);
-        if (observation.tsMs >= sensor.tsMs) [sensor.last, sensor.tsMs] = [observation.value, observation.tsMs];
+        if (observation.tsMs >= sensor.tsMs)
+          [sensor.last, sensor.tsMs] = [observation.value, observation.tsMs];
         return;
       }
     }

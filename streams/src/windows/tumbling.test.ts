@@ -39,7 +39,12 @@ describe('tumbling event-time windows', () => {
     windows.add(crowd(T0 + 1_000, 1), { key: 'p0', offset: 5 });
     windows.add(crowd(T0 + MIN + 1_000, 1), { key: 'p0', offset: 6 });
     windows.add(crowd(T0 + 2_000, 1), { key: 'p1', offset: 40 });
-    expect(windows.openMinOffsets()).toEqual(new Map([['p0', 5], ['p1', 40]]));
+    expect(windows.openMinOffsets()).toEqual(
+      new Map([
+        ['p0', 5],
+        ['p1', 40],
+      ]),
+    );
     windows.closeUpTo(T0 + MIN);
     expect(windows.openMinOffsets()).toEqual(new Map([['p0', 6]]));
   });

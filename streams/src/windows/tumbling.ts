@@ -40,7 +40,9 @@ export class TumblingWindows {
 
   /** Closes every window whose end is at or before the watermark, oldest first. */
   closeUpTo(watermarkMs: number): WindowAggregates[] {
-    const due = [...this.open.values()].filter((w) => w.endMs <= watermarkMs).sort((a, b) => a.startMs - b.startMs);
+    const due = [...this.open.values()]
+      .filter((w) => w.endMs <= watermarkMs)
+      .sort((a, b) => a.startMs - b.startMs);
     for (const window of due) this.open.delete(window.startMs);
     // Closing is by watermark even without windows, so an event far behind it is late however sparse the data.
     const boundary = this.startOf(watermarkMs);

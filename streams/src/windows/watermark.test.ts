@@ -44,7 +44,6 @@ describe('watermark', () => {
     w.raiseTo(T + 90_000);
     expect(w.value).toBe(T + 90_000);
   });
-  });
 
   it('does not wait for a sparse partition that is caught up', () => {
     const w = new Watermark({ allowedLatenessMs: 0, idleMs: 5_000 });

@@ -33,7 +33,8 @@ export class Watermark {
     const wanted = new Set(keys);
     for (const key of this.sources.keys()) if (!wanted.has(key)) this.sources.delete(key);
     for (const key of keys) {
-      if (!this.sources.has(key)) this.sources.set(key, { maxTsMs: Number.NEGATIVE_INFINITY, caughtUp: false, seenAtMs: nowMs });
+      if (!this.sources.has(key))
+        this.sources.set(key, { maxTsMs: Number.NEGATIVE_INFINITY, caughtUp: false, seenAtMs: nowMs });
     }
   }
 

@@ -33,7 +33,7 @@ export async function spawnStreams(env: Record<string, string>): Promise<ChildSt
     env: { ...process.env, ...env, STREAMS_HTTP_PORT: String(port), LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
-  child.stderr?.on('data', (chunk: Buffer) => {
+  child.stderr.on('data', (chunk: Buffer) => {
     stderr = (stderr + chunk.toString()).slice(-8_000);
   });
   return { process: child, healthUrl: `http://127.0.0.1:${port}`, stderr: () => stderr };

@@ -8,8 +8,17 @@ export function testKafka(brokers: string[]): Kafka {
   return new Kafka({ clientId: 'citybrain-test', brokers, logLevel: logLevel.NOTHING });
 }
 
-export async function produceJson(producer: Producer, topic: string, events: object[], keyOf: (e: object) => string): Promise<void> {
-  await producer.send({ topic, acks: -1, messages: events.map((e) => ({ key: keyOf(e), value: JSON.stringify(e) })) });
+export async function produceJson(
+  producer: Producer,
+  topic: string,
+  events: object[],
+  keyOf: (e: object) => string,
+): Promise<void> {
+  await producer.send({
+    topic,
+    acks: -1,
+    messages: events.map((e) => ({ key: keyOf(e), value: JSON.stringify(e) })),
+  });
 }
 
 export interface ReceivedAlert {
@@ -21,7 +30,10 @@ export interface ReceivedAlert {
 }
 
 /** Collects every AlertEvent on city.alerts.v1 from the beginning, tagging each with `tag()` on arrival. */
-export async function collectAlerts(kafka: Kafka, tag: () => number): Promise<{ received: ReceivedAlert[]; consumer: Consumer }> {
+export async function collectAlerts(
+  kafka: Kafka,
+  tag: () => number,
+): Promise<{ received: ReceivedAlert[]; consumer: Consumer }> {
   const received: ReceivedAlert[] = [];
   const consumer = kafka.consumer({ groupId: uniqueName('alerts-reader'), maxWaitTimeInMs: 100 });
   const joined = new Promise<void>((resolve) => consumer.on(consumer.events.GROUP_JOIN, () => resolve()));

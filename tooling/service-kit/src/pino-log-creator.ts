@@ -4,10 +4,10 @@ import type { Logger } from 'pino';
 
 export function kafkaLogLevel(logger: Logger): logLevel {
   switch (logger.level) {
+    // kafkajs is chatty at INFO (every join, every start): its INFO shows only when we debug.
     case 'trace':
-    case 'debug':
       return logLevel.DEBUG;
-    case 'info':
+    case 'debug':
       return logLevel.INFO;
     case 'silent':
       return logLevel.NOTHING;
