@@ -7,7 +7,10 @@ export class LauncherConfigError extends Error {
 
 const env = z.object({
   KAFKA_BROKERS: z.string().optional(),
-  SIM_ENABLED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  SIM_ENABLED: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   SIM_SCENARIO: z.enum(['normal', 'holiday-surge', 'rainstorm', 'evening-rush']).default('normal'),
   SIM_SPEED: z.coerce.number().positive().max(3600).default(1),
   SIM_RATE: z.coerce.number().int().positive().max(200_000).optional(),
@@ -19,7 +22,13 @@ const env = z.object({
 export interface LauncherConfig {
   /** Null: start librdkafka's mock cluster in-process (embedded mode). */
   kafkaBrokers: string | null;
-  simulator: { enabled: boolean; scenario: z.infer<typeof env>['SIM_SCENARIO']; speed: number; rate?: number; seed?: number };
+  simulator: {
+    enabled: boolean;
+    scenario: z.infer<typeof env>['SIM_SCENARIO'];
+    speed: number;
+    rate?: number;
+    seed?: number;
+  };
   logLevel: z.infer<typeof env>['LOG_LEVEL'];
   logFormat: 'pretty' | 'json';
   /** The environment handed to each service's own config loader. */

@@ -3,7 +3,9 @@
 import { startKafkaMock, type KafkaMock } from '@citybrain/devstack';
 import { loadIngestConfig, start as startIngest } from '@citybrain/ingest';
 import { startSimulator } from '@citybrain/ingest/simulator';
+import { acquireClickHouse } from '@citybrain/schemas/clickhouse';
 import { createKafka } from '@citybrain/service-kit';
+import { loadStreamsConfig, start as startStreams } from '@citybrain/streams';
 import type { Logger } from 'pino';
 import type { LauncherConfig } from './config.js';
 
@@ -37,8 +39,16 @@ export async function startEmbedded(config: LauncherConfig, logger: Logger): Pro
     const brokers = mock?.brokers ?? (config.kafkaBrokers ?? '').split(',');
     const serviceEnv = { ...config.serviceEnv, KAFKA_BROKERS: brokers.join(',') };
 
-    const ingest = await startIngest(loadIngestConfig(serviceEnv), { logger });
+    const ingestConfig = loadIngestConfig(serviceEnv);
+    const streamsConfig = loadStreamsConfig(serviceEnv);
+    // One ClickHouse client for every service: chDB binds one data directory per process.
+    const clickhouse = acquireClickHouse(ingestConfig.clickhouse);
+    started.push({ stop: () => clickhouse.release() });
+
+    const ingest = await startIngest(ingestConfig, { logger, clickhouse: clickhouse.client });
     started.push(ingest);
+    const streams = await startStreams(streamsConfig, { logger, clickhouse: clickhouse.client });
+    started.push(streams);
 
     if (config.simulator.enabled) {
       const simulator = await startSimulator({
@@ -50,7 +60,12 @@ export async function startEmbedded(config: LauncherConfig, logger: Logger): Pro
     }
     return {
       brokers,
-      urls: { 'ingest health': `${ingest.healthUrl}/health`, 'ingest metrics': `${ingest.healthUrl}/metrics` },
+      urls: {
+        'ingest health': `${ingest.healthUrl}/health`,
+        'ingest metrics': `${ingest.healthUrl}/metrics`,
+        'streams health': `${streams.healthUrl}/health`,
+        'streams metrics': `${streams.healthUrl}/metrics`,
+      },
       stop: stopAll,
     };
   } catch (error) {

@@ -1,6 +1,7 @@
 // `npm run demo`: the whole system on embedded defaults. Ctrl-C stops it cleanly.
 import { ConfigError as IngestConfigError } from '@citybrain/ingest';
 import { runUntilSignal } from '@citybrain/service-kit';
+import { ConfigError as StreamsConfigError, RulesFileError } from '@citybrain/streams';
 import { pino } from 'pino';
 import { LauncherConfigError, loadLauncherConfig } from '../config.js';
 import { startEmbedded } from '../launcher.js';
@@ -10,7 +11,12 @@ try {
   const logger = pino({
     level: config.logLevel,
     ...(config.logFormat === 'pretty'
-      ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', singleLine: true } } }
+      ? {
+          transport: {
+            target: 'pino-pretty',
+            options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname', singleLine: true },
+          },
+        }
       : {}),
   });
   await runUntilSignal(async () => {
@@ -22,7 +28,12 @@ try {
     return system;
   });
 } catch (error) {
-  if (error instanceof LauncherConfigError || error instanceof IngestConfigError) {
+  if (
+    error instanceof LauncherConfigError ||
+    error instanceof IngestConfigError ||
+    error instanceof StreamsConfigError ||
+    error instanceof RulesFileError
+  ) {
     process.stderr.write(`${error.message}\n`);
     process.exit(2);
   }
