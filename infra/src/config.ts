@@ -1,4 +1,5 @@
 // The launcher's own settings; every service still validates its own variables from the same environment.
+import { resolve } from 'node:path';
 import { z } from 'zod';
 
 export class LauncherConfigError extends Error {
@@ -42,6 +43,9 @@ export function loadLauncherConfig(source: Record<string, string | undefined> = 
     throw new LauncherConfigError(`invalid launcher configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  // `npm run demo` runs in infra/ (a workspace); npm keeps the directory it was started from in INIT_CWD,
+  // so the data lands in ./data where the user ran the command.
+  const dataDir = resolve(source.DATA_DIR ?? resolve(source.INIT_CWD ?? process.cwd(), 'data'));
   return {
     kafkaBrokers: e.KAFKA_BROKERS ?? null,
     simulator: {
@@ -53,6 +57,6 @@ export function loadLauncherConfig(source: Record<string, string | undefined> = 
     },
     logLevel: e.LOG_LEVEL,
     logFormat: e.LOG_FORMAT,
-    serviceEnv: { ...source },
+    serviceEnv: { ...source, DATA_DIR: dataDir, CHDB_PATH: source.CHDB_PATH ?? resolve(dataDir, 'chdb') },
   };
 }

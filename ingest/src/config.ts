@@ -8,38 +8,24 @@ import {
   type BoundingBox,
 } from '@citybrain/schemas/geo';
 import type { ClickHouseTarget } from '@citybrain/schemas/clickhouse';
+import {
+  clickhouseTargetOf,
+  clickhouseVars,
+  describeEnvIssues,
+  kafkaBrokersVar,
+  logLevelVar,
+  portVar,
+  type LogLevel,
+} from '@citybrain/service-kit';
 import { z } from 'zod';
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
-const brokerList = z
-  .string({
-    error: (issue) =>
-      issue.input === undefined ? 'is required: a comma-separated host:port list' : undefined,
-  })
-  .transform((text) =>
-    text
-      .split(',')
-      .map((broker) => broker.trim())
-      .filter(Boolean),
-  )
-  .pipe(
-    z
-      .array(z.string().regex(/^[^:\s]+:\d{1,5}$/, 'each broker must be host:port'))
-      .min(1, 'at least one broker'),
-  );
-
-const port = z.coerce.number().int().min(0).max(65_535);
-
 const env = z.object({
-  KAFKA_BROKERS: brokerList,
-  CLICKHOUSE_URL: z.url({ protocol: /^https?$/ }).optional(),
-  CLICKHOUSE_USER: z.string().optional(),
-  CLICKHOUSE_PASSWORD: z.string().optional(),
-  CLICKHOUSE_DATABASE: z.string().regex(/^\w+$/).optional(),
-  CHDB_PATH: z.string().min(1).default('./data/chdb'),
+  KAFKA_BROKERS: kafkaBrokersVar,
+  ...clickhouseVars,
   DATA_DIR: z.string().min(1).default('./data'),
   PSEUDONYM_KEY: z
     .string()
@@ -67,8 +53,8 @@ const env = z.object({
     .max(1_000, 'batches flush at least once a second')
     .default(500),
   INGEST_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
-  INGEST_HTTP_PORT: port.default(9464),
-  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  INGEST_HTTP_PORT: portVar.default(9464),
+  LOG_LEVEL: logLevelVar,
 });
 
 export interface IngestConfig {
@@ -83,25 +69,16 @@ export interface IngestConfig {
   batchRows: number;
   flushIntervalMs: number;
   http: { host: string; port: number };
-  logLevel: z.infer<typeof env>['LOG_LEVEL'];
+  logLevel: LogLevel;
 }
 
 export function loadIngestConfig(source: Record<string, string | undefined> = process.env): IngestConfig {
   const parsed = env.safeParse(source);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${String(issue.path[0])}: ${issue.message}`);
-    throw new ConfigError(`invalid ingest configuration:\n${lines.join('\n')}`);
+    throw new ConfigError(`invalid ingest configuration:\n${describeEnvIssues(parsed.error)}`);
   }
   const e = parsed.data;
-  const clickhouse: ClickHouseTarget = e.CLICKHOUSE_URL
-    ? {
-        kind: 'server',
-        url: e.CLICKHOUSE_URL,
-        ...(e.CLICKHOUSE_USER !== undefined ? { username: e.CLICKHOUSE_USER } : {}),
-        ...(e.CLICKHOUSE_PASSWORD !== undefined ? { password: e.CLICKHOUSE_PASSWORD } : {}),
-        ...(e.CLICKHOUSE_DATABASE !== undefined ? { database: e.CLICKHOUSE_DATABASE } : {}),
-      }
-    : { kind: 'chdb', path: resolve(e.CHDB_PATH) };
+  const clickhouse = clickhouseTargetOf(e);
   if (clickhouse.kind === 'server' && e.PSEUDONYM_KEY === undefined) {
     // Several instances must pseudonymize alike, so cluster mode cannot generate a key per machine.
     throw new ConfigError(

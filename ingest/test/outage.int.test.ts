@@ -9,7 +9,7 @@ import { startKafkaMock, type KafkaMock } from '@citybrain/devstack';
 import { silentLogger, uniqueName, waitFor } from '@citybrain/devstack/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadIngestConfig, start } from '../src/index.js';
-import { freePort, metricSum } from './support/child-ingest.js';
+import { freePort, metricSum } from '@citybrain/devstack/testing';
 import { countRows } from './support/clickhouse.js';
 import { consumerLag, produceJson, testKafka, waitForNoLag } from './support/kafka.js';
 import { sensorReadings, trafficFlows } from './support/events.js';

@@ -1,8 +1,16 @@
 // The only place streams reads the environment (STYLE §3). Every bad value stops start-up with a message
 // naming the variable; the rules file is loaded and validated here too, so a bad threshold fails fast.
-import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ClickHouseTarget } from '@citybrain/schemas/clickhouse';
+import {
+  clickhouseTargetOf,
+  clickhouseVars,
+  describeEnvIssues,
+  kafkaBrokersVar,
+  logLevelVar,
+  portVar,
+  type LogLevel,
+} from '@citybrain/service-kit';
 import { DEFAULT_DISTRICTS_FILE } from '@citybrain/schemas/geo';
 import { z } from 'zod';
 import { loadRules, RulesFileError } from './rules/load.js';
@@ -14,34 +22,12 @@ export class ConfigError extends Error {
   override readonly name = 'ConfigError';
 }
 
-const brokerList = z
-  .string({
-    error: (issue) =>
-      issue.input === undefined ? 'is required: a comma-separated host:port list' : undefined,
-  })
-  .transform((text) =>
-    text
-      .split(',')
-      .map((broker) => broker.trim())
-      .filter(Boolean),
-  )
-  .pipe(
-    z
-      .array(z.string().regex(/^[^:\s]+:\d{1,5}$/, 'each broker must be host:port'))
-      .min(1, 'at least one broker'),
-  );
-
-const port = z.coerce.number().int().min(0).max(65_535);
 const millis = (min: number, max: number, fallback: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
 
 const env = z.object({
-  KAFKA_BROKERS: brokerList,
-  CLICKHOUSE_URL: z.url({ protocol: /^https?$/ }).optional(),
-  CLICKHOUSE_USER: z.string().optional(),
-  CLICKHOUSE_PASSWORD: z.string().optional(),
-  CLICKHOUSE_DATABASE: z.string().regex(/^\w+$/).optional(),
-  CHDB_PATH: z.string().min(1).default('./data/chdb'),
+  KAFKA_BROKERS: kafkaBrokersVar,
+  ...clickhouseVars,
   DISTRICTS_GEOJSON: z.string().min(1).default(DEFAULT_DISTRICTS_FILE),
   STREAMS_RULES_FILE: z.string().min(1).default(DEFAULT_RULES_FILE),
   STREAMS_GROUP_ID: z.string().min(1).default('streams'),
@@ -52,8 +38,8 @@ const env = z.object({
   STREAMS_LIVE_INTERVAL_MS: millis(250, 600_000, 5_000),
   STREAMS_LIVE_TOP_N: z.coerce.number().int().min(1).max(5_000).default(200),
   STREAMS_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
-  STREAMS_HTTP_PORT: port.default(9465),
-  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  STREAMS_HTTP_PORT: portVar.default(9465),
+  LOG_LEVEL: logLevelVar,
 });
 
 export interface StreamsConfig {
@@ -69,14 +55,13 @@ export interface StreamsConfig {
   staleMs: number;
   live: { intervalMs: number; topN: number };
   http: { host: string; port: number };
-  logLevel: z.infer<typeof env>['LOG_LEVEL'];
+  logLevel: LogLevel;
 }
 
 export function loadStreamsConfig(source: Record<string, string | undefined> = process.env): StreamsConfig {
   const parsed = env.safeParse(source);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${String(issue.path[0])}: ${issue.message}`);
-    throw new ConfigError(`invalid streams configuration:\n${lines.join('\n')}`);
+    throw new ConfigError(`invalid streams configuration:\n${describeEnvIssues(parsed.error)}`);
   }
   const e = parsed.data;
   let rules: RulesConfig;
@@ -87,18 +72,10 @@ export function loadStreamsConfig(source: Record<string, string | undefined> = p
       throw new ConfigError(`invalid streams configuration:\n  STREAMS_RULES_FILE: ${error.message}`);
     throw error;
   }
-  const clickhouse: ClickHouseTarget = e.CLICKHOUSE_URL
-    ? {
-        kind: 'server',
-        url: e.CLICKHOUSE_URL,
-        ...(e.CLICKHOUSE_USER !== undefined ? { username: e.CLICKHOUSE_USER } : {}),
-        ...(e.CLICKHOUSE_PASSWORD !== undefined ? { password: e.CLICKHOUSE_PASSWORD } : {}),
-        ...(e.CLICKHOUSE_DATABASE !== undefined ? { database: e.CLICKHOUSE_DATABASE } : {}),
-      }
-    : { kind: 'chdb', path: resolve(e.CHDB_PATH) };
+
   return {
     kafkaBrokers: e.KAFKA_BROKERS,
-    clickhouse,
+    clickhouse: clickhouseTargetOf(e),
     districtsFile: e.DISTRICTS_GEOJSON,
     rulesFile: e.STREAMS_RULES_FILE,
     rules,

@@ -9,7 +9,8 @@ import { startKafkaMock, type KafkaMock } from '@citybrain/devstack';
 import { uniqueName, waitFor } from '@citybrain/devstack/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyChain, type AuditRow } from '../src/alerts/audit-chain.js';
-import { exited, metricSum, spawnStreams, type ChildStreams } from './support/child-streams.js';
+import { exited, metricSum } from '@citybrain/devstack/testing';
+import { spawnStreams, type ChildStreams } from './support/child-streams.js';
 import { collectAlerts, produceJson, testKafka } from './support/kafka.js';
 import { MIN, surgeMinute } from './support/surge.js';
 

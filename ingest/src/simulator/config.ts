@@ -1,5 +1,6 @@
 // The simulator CLI's configuration, in one place (STYLE §3): the environment (KAFKA_BROKERS, LOG_LEVEL) and
 // the command-line options, each bad value reported with the name of the variable or option to fix.
+import { kafkaBrokersVar, logLevelVar, type LogLevel } from '@citybrain/service-kit';
 import { z } from 'zod';
 import { DEFAULT_RATE, DEFAULT_SPEED, MAX_RATE, MAX_SPEED, RUN_ID_PATTERN } from './defaults.js';
 import { SCENARIO_NAMES, type ScenarioName } from './scenarios.js';
@@ -8,33 +9,15 @@ export class SimulatorConfigError extends Error {
   override readonly name = 'SimulatorConfigError';
 }
 
-const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
 
 const env = z.object({
-  KAFKA_BROKERS: z
-    .string({
-      error: (issue) =>
-        issue.input === undefined
-          ? 'is required: a comma-separated host:port list, e.g. 127.0.0.1:9092'
-          : undefined,
-    })
-    .transform((text) =>
-      text
-        .split(',')
-        .map((broker) => broker.trim())
-        .filter(Boolean),
-    )
-    .pipe(
-      z
-        .array(z.string().regex(/^[^:\s]+:\d{1,5}$/, 'each broker must be host:port'))
-        .min(1, 'needs at least one broker'),
-    ),
-  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  KAFKA_BROKERS: kafkaBrokersVar,
+  LOG_LEVEL: logLevelVar,
 });
 
 export interface SimulatorEnv {
   kafkaBrokers: string[];
-  logLevel: (typeof LOG_LEVELS)[number];
+  logLevel: LogLevel;
 }
 
 function fail(what: string, issues: readonly z.core.$ZodIssue[]): never {

@@ -25,7 +25,13 @@ describe('librdkafka mock cluster hosted by kcat', () => {
     const producer = kafka.producer();
     const consumer = kafka.consumer({ groupId: uniqueName('group') });
     await producer.connect();
-    await producer.send({ topic, messages: [{ key: 'a', value: 'one' }, { key: 'b', value: 'two' }] });
+    await producer.send({
+      topic,
+      messages: [
+        { key: 'a', value: 'one' },
+        { key: 'b', value: 'two' },
+      ],
+    });
     const received: string[] = [];
     await consumer.connect();
     await consumer.subscribe({ topic, fromBeginning: true });
@@ -35,7 +41,11 @@ describe('librdkafka mock cluster hosted by kcat', () => {
         return Promise.resolve();
       },
     });
-    await waitFor(() => received.length, (n) => n === 2, { what: 'both messages' });
+    await waitFor(
+      () => received.length,
+      (n) => n === 2,
+      { what: 'both messages' },
+    );
     await Promise.all([consumer.disconnect(), producer.disconnect()]);
     expect(received.sort()).toEqual(['one', 'two']);
   });

@@ -15,12 +15,25 @@ export class KafkaMockStartError extends Error {
 
 const BOOTSTRAP_LINE = /bootstrap\.servers=([0-9.]+:\d+)/;
 
-export async function startKafkaMock(options: { brokers?: number; timeoutMs?: number } = {}): Promise<KafkaMock> {
+export async function startKafkaMock(
+  options: { brokers?: number; timeoutMs?: number } = {},
+): Promise<KafkaMock> {
   const { brokers = 1, timeoutMs = 15_000 } = options;
   // 127.0.0.1:1 is never dialled: with test.mock.num.brokers librdkafka replaces bootstrap.servers.
   const child = spawn(
     'kcat',
-    ['-b', '127.0.0.1:1', '-X', `test.mock.num.brokers=${brokers}`, '-C', '-t', '_bootstrap', '-d', 'mock', '-q'],
+    [
+      '-b',
+      '127.0.0.1:1',
+      '-X',
+      `test.mock.num.brokers=${brokers}`,
+      '-C',
+      '-t',
+      '_bootstrap',
+      '-d',
+      'mock',
+      '-q',
+    ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   const bootstrap = await readBootstrap(child, timeoutMs);
@@ -44,7 +57,10 @@ function readBootstrap(child: ChildProcess, timeoutMs: number): Promise<string> 
       child.kill('SIGKILL');
       reject(new KafkaMockStartError(`${message}; kcat said: ${tail.join(' | ')}`));
     };
-    const timer = setTimeout(() => fail(`mock cluster did not report its brokers within ${timeoutMs} ms`), timeoutMs);
+    const timer = setTimeout(
+      () => fail(`mock cluster did not report its brokers within ${timeoutMs} ms`),
+      timeoutMs,
+    );
     child.once('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
       reject(

@@ -10,14 +10,28 @@ describe('test helpers', () => {
 
   it('waits until the condition holds and returns the value', async () => {
     let calls = 0;
-    const value = await waitFor(() => ++calls, (n) => n >= 3, { intervalMs: 1 });
+    const value = await waitFor(
+      () => ++calls,
+      (n) => n >= 3,
+      { intervalMs: 1 },
+    );
     expect(value).toBe(3);
   });
 
   it('times out with the last value seen', async () => {
-    await expect(waitFor(() => 'never', () => false, { timeoutMs: 20, intervalMs: 5, what: 'x' })).rejects.toThrow(
-      WaitForTimeoutError,
-    );
-    await expect(waitFor(() => 'never', () => false, { timeoutMs: 20, intervalMs: 5 })).rejects.toThrow(/"never"/);
+    await expect(
+      waitFor(
+        () => 'never',
+        () => false,
+        { timeoutMs: 20, intervalMs: 5, what: 'x' },
+      ),
+    ).rejects.toThrow(WaitForTimeoutError);
+    await expect(
+      waitFor(
+        () => 'never',
+        () => false,
+        { timeoutMs: 20, intervalMs: 5 },
+      ),
+    ).rejects.toThrow(/"never"/);
   });
 });

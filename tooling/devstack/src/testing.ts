@@ -29,8 +29,12 @@ export async function waitFor<T>(
     last = await probe();
     if (done(last)) return last;
     if (Date.now() > deadline) {
-      throw new WaitForTimeoutError(`timed out after ${timeoutMs} ms waiting for ${what}; last value: ${JSON.stringify(last)}`);
+      throw new WaitForTimeoutError(
+        `timed out after ${timeoutMs} ms waiting for ${what}; last value: ${JSON.stringify(last)}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }
+
+export { exited, freePort, metricSum, spawnService, type ChildService } from './child-service.js';

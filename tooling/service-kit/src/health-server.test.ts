@@ -12,7 +12,10 @@ describe('health server', () => {
     const registry = new Registry();
     new Counter({ name: 'demo_total', help: 'a counter', registers: [registry] }).inc(3);
     let ok = true;
-    server = await startHealthServer({ host: '127.0.0.1', port: 0 }, registry, () => ({ ok, details: { kafka: 'up' } }));
+    server = await startHealthServer({ host: '127.0.0.1', port: 0 }, registry, () => ({
+      ok,
+      details: { kafka: 'up' },
+    }));
     const healthy = await fetch(`${server.url}/health`);
     expect(healthy.status).toBe(200);
     expect(await healthy.json()).toEqual({ status: 'ok', kafka: 'up' });

@@ -3,3 +3,13 @@ export { pinoLogCreator, kafkaLogLevel } from './pino-log-creator.js';
 export { retryUntilDone, ShutdownError, DEFAULT_BACKOFF, type BackoffPolicy } from './retry.js';
 export { startHealthServer, type HealthServer } from './health-server.js';
 export { runUntilSignal } from './run-until-signal.js';
+export {
+  LOG_LEVELS,
+  logLevelVar,
+  portVar,
+  kafkaBrokersVar,
+  clickhouseVars,
+  clickhouseTargetOf,
+  describeEnvIssues,
+  type LogLevel,
+} from './env.js';

@@ -12,7 +12,11 @@ describe('retryUntilDone', () => {
         calls += 1;
         return calls < 4 ? Promise.reject(new Error(`fail ${calls}`)) : Promise.resolve('done');
       },
-      { policy: fast, signal: new AbortController().signal, onFailure: (_e, attempt) => failures.push(attempt) },
+      {
+        policy: fast,
+        signal: new AbortController().signal,
+        onFailure: (_e, attempt) => failures.push(attempt),
+      },
     );
     expect(result).toBe('done');
     expect(failures).toEqual([1, 2, 3]);
