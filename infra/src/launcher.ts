@@ -6,6 +6,7 @@ import { startSimulator } from '@citybrain/ingest/simulator';
 import { acquireClickHouse } from '@citybrain/schemas/clickhouse';
 import { createKafka } from '@citybrain/service-kit';
 import { loadStreamsConfig, start as startStreams } from '@citybrain/streams';
+import { loadWebConfig, start as startWeb } from '@citybrain/web';
 import type { Logger } from 'pino';
 import type { LauncherConfig } from './config.js';
 
@@ -41,6 +42,7 @@ export async function startEmbedded(config: LauncherConfig, logger: Logger): Pro
 
     const ingestConfig = loadIngestConfig(serviceEnv);
     const streamsConfig = loadStreamsConfig(serviceEnv);
+    const webConfig = loadWebConfig(serviceEnv);
     // One ClickHouse client for every service: chDB binds one data directory per process.
     const clickhouse = acquireClickHouse(ingestConfig.clickhouse);
     started.push({ stop: () => clickhouse.release() });
@@ -49,6 +51,10 @@ export async function startEmbedded(config: LauncherConfig, logger: Logger): Pro
     started.push(ingest);
     const streams = await startStreams(streamsConfig, { logger, clickhouse: clickhouse.client });
     started.push(streams);
+    // Before the simulator, so the wall's feed is consuming when the first events flow; web's Next.js
+    // route handlers query through this same shared client.
+    const web = await startWeb(webConfig, { logger, clickhouse: clickhouse.client });
+    started.push(web);
 
     if (config.simulator.enabled) {
       const simulator = await startSimulator({
@@ -61,6 +67,7 @@ export async function startEmbedded(config: LauncherConfig, logger: Logger): Pro
     return {
       brokers,
       urls: {
+        wall: `${web.url}/wall`,
         'ingest health': `${ingest.healthUrl}/health`,
         'ingest metrics': `${ingest.healthUrl}/metrics`,
         'streams health': `${streams.healthUrl}/health`,

@@ -26,6 +26,7 @@ describe('embedded system: holiday surge at Shenzhen Bay Park', () => {
       DATA_DIR: dataDir,
       INGEST_HTTP_PORT: '0',
       STREAMS_HTTP_PORT: '0',
+      WEB_PORT: '0',
       SIM_SCENARIO: 'holiday-surge',
       SIM_SEED: '42',
       // Two simulated minutes per second: the ~30-minute surge takes ~15 s.

@@ -1,6 +1,7 @@
 // `npm run demo`: the whole system on embedded defaults. Ctrl-C stops it cleanly.
 import { ConfigError as IngestConfigError } from '@citybrain/ingest';
 import { runUntilSignal } from '@citybrain/service-kit';
+import { ConfigError as WebConfigError } from '@citybrain/web';
 import { ConfigError as StreamsConfigError, RulesFileError } from '@citybrain/streams';
 import { pino } from 'pino';
 import { LauncherConfigError, loadLauncherConfig } from '../config.js';
@@ -32,6 +33,7 @@ try {
     error instanceof LauncherConfigError ||
     error instanceof IngestConfigError ||
     error instanceof StreamsConfigError ||
+    error instanceof WebConfigError ||
     error instanceof RulesFileError
   ) {
     process.stderr.write(`${error.message}\n`);

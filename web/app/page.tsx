@@ -1,0 +1,5 @@
+import { redirect } from 'next/navigation.js';
+
+export default function Home() {
+  redirect('/wall');
+}

@@ -1,0 +1,171 @@
+// End to end: web (production pages, Socket.IO, Kafka feed) with the mock Kafka cluster and chDB, and the
+// wall in headless Chromium. Live aggregates and alerts are produced on the real topics, as streams would.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startKafkaMock, type KafkaMock } from '@citybrain/devstack';
+import { silentLogger, waitFor } from '@citybrain/devstack/testing';
+import { acquireClickHouse, type SharedClickHouse } from '@citybrain/schemas/clickhouse';
+import type { AlertEvent, LiveAggregate } from '@citybrain/schemas/events';
+import { TOPICS } from '@citybrain/schemas/topics';
+import { Kafka, logLevel, type Producer } from 'kafkajs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadWebConfig } from '../src/config.js';
+import { start, type RunningWeb } from '../src/server/start.js';
+import {
+  FUTIAN,
+  NANSHAN,
+  alertEventFixture,
+  alertFixture,
+  cityFixture,
+  liveFixture,
+} from '../test/fixtures.js';
+import { launchChromium, type TestBrowser } from './browser.js';
+
+const OUTPUT = fileURLToPath(new URL('../test-output/', import.meta.url));
+const READY_TIMEOUT_MS = 60_000;
+
+describe('the wall in a browser', { timeout: 120_000 }, () => {
+  let dataDir: string;
+  let kafkaMock: KafkaMock;
+  let clickhouse: SharedClickHouse;
+  let web: RunningWeb;
+  let producer: Producer;
+  let chromium: TestBrowser;
+  // Undone in reverse order, including when beforeAll failed halfway.
+  const cleanup: (() => Promise<void> | void)[] = [];
+
+  const send = async (topic: string, key: string, value: AlertEvent | LiveAggregate) =>
+    producer.send({ topic, messages: [{ key, value: JSON.stringify(value) }] });
+  const publishLive = async (seq: number) => {
+    const ts = new Date().toISOString();
+    for (const district of [NANSHAN, FUTIAN])
+      await send(TOPICS.live, district, liveFixture(district, { ts, seq }));
+    await send(TOPICS.live, 'city', cityFixture(ts));
+  };
+
+  beforeAll(async () => {
+    mkdirSync(OUTPUT, { recursive: true });
+    dataDir = mkdtempSync(join(tmpdir(), 'citybrain-web-e2e-'));
+    cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    kafkaMock = await startKafkaMock();
+    cleanup.push(() => kafkaMock.stop());
+    const config = loadWebConfig({
+      KAFKA_BROKERS: kafkaMock.brokers.join(','),
+      CHDB_PATH: join(dataDir, 'chdb'),
+      WEB_PORT: '0',
+      WEB_MODE: 'prod',
+      LOG_LEVEL: 'silent',
+    });
+    clickhouse = acquireClickHouse(config.clickhouse);
+    cleanup.push(() => clickhouse.release());
+    const kafka = new Kafka({ clientId: 'web-e2e', brokers: kafkaMock.brokers, logLevel: logLevel.NOTHING });
+    producer = kafka.producer({ allowAutoTopicCreation: true });
+    await producer.connect();
+    cleanup.push(() => producer.disconnect());
+    // Before web starts: a new instance must rebuild the picture from the topics' history.
+    await publishLive(1);
+    await send(
+      TOPICS.alerts,
+      'e2e-futian-yellow',
+      alertEventFixture(alertFixture('e2e-futian-yellow', { district: FUTIAN })),
+    );
+    web = await start(config, { logger: silentLogger(), kafka, clickhouse: clickhouse.client });
+    cleanup.push(() => web.stop());
+    let seq = 2;
+    // Streams republishes every few seconds; keep the data fresh so the header shows it live.
+    const liveTimer = setInterval(() => void publishLive(seq++), 3_000);
+    cleanup.push(() => clearInterval(liveTimer));
+    chromium = await launchChromium();
+    cleanup.push(() => chromium.close());
+  });
+
+  afterAll(async () => {
+    for (const step of cleanup.reverse()) await step();
+  });
+
+  async function openWall(path: string): Promise<{ page: Page; readyMs: number }> {
+    const page = await chromium.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    // A failing wall says why in the test log.
+    page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error')
+        console.error(`page console: ${message.text()} ${message.location().url}`);
+    });
+    const started = Date.now();
+    await page.goto(`${web.url}${path}`);
+    await page.waitForSelector('[data-testid="wall-map"][data-ready="true"]', { timeout: READY_TIMEOUT_MS });
+    return { page, readyMs: Date.now() - started };
+  }
+
+  it('renders the map and crowd heat, and shows an injected alert within 2 s', async () => {
+    const { page, readyMs } = await openWall('/wall');
+    console.info(`wall: navigation to first heat render ${readyMs} ms`);
+    expect(web.mode).toBe('prod');
+    // maplibre's canvas and deck.gl's overlay canvas.
+    expect(await page.locator('[data-testid="wall-map"] canvas').count()).toBeGreaterThanOrEqual(2);
+    expect(Number(await page.getAttribute('[data-testid="wall-map"]', 'data-heat-cells'))).toBeGreaterThan(0);
+    await expect.poll(() => page.getAttribute('[data-connection]', 'data-connection')).toBe('live');
+    expect(await page.getAttribute('[data-freshness]', 'data-freshness')).toBe('fresh');
+    expect(await page.locator('[data-alert-id="e2e-futian-yellow"]').count()).toBe(1);
+
+    // The heat is really drawn: hiding the heat layer changes the map's pixels (no alert markers yet).
+    const map = page.locator('[data-testid="wall-map"]');
+    const withHeat = await map.screenshot();
+    await page.getByRole('button', { name: '人流热力' }).click();
+    await waitFor(
+      () => map.screenshot(),
+      (shot) => !shot.equals(withHeat),
+      { timeoutMs: 15_000, what: 'heat hidden' },
+    );
+    await page.getByRole('button', { name: '人流热力' }).click();
+    await page.screenshot({ path: join(OUTPUT, 'wall-city.png') });
+
+    const injected = Date.now();
+    await send(
+      TOPICS.alerts,
+      'e2e-red',
+      alertEventFixture(alertFixture('e2e-red', { district: NANSHAN, level: 'red' })),
+    );
+    await page.waitForSelector('[data-alert-id="e2e-red"]', { timeout: 2_000 });
+    const shownMs = Date.now() - injected;
+    console.info(`wall: alert produced → shown in list ${shownMs} ms`);
+    // Most severe first.
+    expect(await page.locator('[data-alert-id]').first().getAttribute('data-alert-id')).toBe('e2e-red');
+    await page.screenshot({ path: join(OUTPUT, 'wall-city-alert.png') });
+
+    await page.getByRole('button', { name: 'EN' }).click();
+    await page.waitForSelector('text=Shenzhen City Operations Center');
+    await page.screenshot({ path: join(OUTPUT, 'wall-city-en.png') });
+    await page.close();
+  });
+
+  it('serves the REST feeds from the shared ClickHouse client', async () => {
+    const alerts = await fetch(`${web.url}/api/alerts?status=all&hours=1`);
+    expect(alerts.status).toBe(200);
+    expect(Array.isArray(await alerts.json())).toBe(true);
+    const heat = await fetch(`${web.url}/api/heat?window=30`);
+    expect(heat.status).toBe(200);
+    expect(Array.isArray(await heat.json())).toBe(true);
+    const bad = await fetch(`${web.url}/api/heat?window=0`);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toMatch(/^window:/);
+    const health = (await (await fetch(`${web.url}/api/health`)).json()) as {
+      status: string;
+      districtsLive: number;
+    };
+    expect(health).toMatchObject({ status: 'ok', districtsLive: 3 });
+    expect(await (await fetch(`${web.url}/metrics`)).text()).toContain('citybrain_web_kafka_messages_total');
+  });
+
+  it('scopes a district wall to its district and the city-wide red alerts', async () => {
+    const { page } = await openWall(`/wall/${NANSHAN}`);
+    await page.waitForSelector('[data-alert-id="e2e-red"]');
+    // Futian's yellow alert is not Nanshan's business; the red one (Nanshan's own here) is shown.
+    expect(await page.locator('[data-alert-id="e2e-futian-yellow"]').count()).toBe(0);
+    await page.screenshot({ path: join(OUTPUT, `wall-district-${NANSHAN}.png`) });
+    await page.close();
+  });
+});

@@ -1,0 +1,38 @@
+// Hands the running server's shared objects to Next.js route handlers. Route handlers are compiled by
+// Next into their own module graph, so a plain module variable set here would be a different instance
+// there; a process-wide symbol on globalThis is the one place both graphs see. In embedded mode this is
+// how the handlers reach the launcher's single chDB client (DESIGN §3: one data path per process).
+import type { ClickHouseClient } from '@clickhouse/client';
+import type { Registry } from 'prom-client';
+import type { DistrictCollection, RoadGeometry } from '../realtime/geo.js';
+
+export interface WebRuntime {
+  clickhouse: ClickHouseClient;
+  metrics: Registry;
+  /** The configured district boundaries, with English names and label points, for the base map. */
+  districts: DistrictCollection;
+  /** Road segment geometry for the traffic layer (the live feed carries only ids and midpoints). */
+  roads: RoadGeometry[];
+  health(): { ok: boolean; details: Record<string, unknown> };
+}
+
+const KEY = Symbol.for('citybrain.web.runtime');
+
+type Holder = { [KEY]?: WebRuntime };
+
+export function setWebRuntime(runtime: WebRuntime | undefined): void {
+  (globalThis as Holder)[KEY] = runtime;
+}
+
+export class RuntimeUnavailableError extends Error {
+  override readonly name = 'RuntimeUnavailableError';
+}
+
+/** The runtime of the web server in this process; throws when pages are served without start(). */
+export function webRuntime(): WebRuntime {
+  const runtime = (globalThis as Holder)[KEY];
+  if (runtime === undefined) {
+    throw new RuntimeUnavailableError('the web server runtime is not set: serve pages through start()');
+  }
+  return runtime;
+}

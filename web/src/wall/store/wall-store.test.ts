@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import type { WallSnapshot } from '../../realtime/events.js';
+import {
+  FUTIAN,
+  NANSHAN,
+  alertEventFixture,
+  alertFixture,
+  cityFixture,
+  liveFixture,
+} from '../../../test/fixtures.js';
+import { freshness, heatCells, sortAlerts } from './selectors.js';
+import { createWallStore } from './wall-store.js';
+
+const snapshot = (over: Partial<WallSnapshot> = {}): WallSnapshot => ({
+  scope: { kind: 'city' },
+  alerts: [],
+  live: [],
+  serverTime: '2026-11-22T08:00:00.000Z',
+  staleAfterMs: 20_000,
+  ...over,
+});
+
+describe('wall store', () => {
+  it('replaces the picture from a snapshot and goes live', () => {
+    const store = createWallStore({ kind: 'city' });
+    store.getState().applyAlert(alertEventFixture(alertFixture('old')));
+    store.getState().applySnapshot(
+      snapshot({
+        alerts: [alertFixture('a1')],
+        live: [liveFixture(NANSHAN, { ts: '2026-11-22T07:59:58.000Z' })],
+      }),
+      Date.parse('2026-11-22T07:59:59.000Z'),
+    );
+    const state = store.getState();
+    expect([...state.alerts.keys()]).toEqual(['a1']);
+    expect(state.status).toBe('live');
+    expect(state.clockSkewMs).toBe(1_000);
+    expect(state.lastLiveTs).toBe(Date.parse('2026-11-22T07:59:58.000Z'));
+  });
+
+  it('keeps the highest alert version and drops closed alerts', () => {
+    const store = createWallStore({ kind: 'city' });
+    const { applyAlert } = store.getState();
+    applyAlert(alertEventFixture(alertFixture('a', { version: 2, level: 'orange' })));
+    const before = store.getState().alerts;
+    applyAlert(alertEventFixture(alertFixture('a', { version: 1, level: 'red' })));
+    expect(store.getState().alerts).toBe(before); // a stale version changes nothing, not even the reference
+    expect(store.getState().alerts.get('a')?.level).toBe('orange');
+    applyAlert(alertEventFixture({ ...alertFixture('a', { version: 3 }), status: 'resolved' }, 'updated'));
+    expect(store.getState().alerts.size).toBe(0);
+    applyAlert(alertEventFixture(alertFixture('a', { version: 2 })));
+    expect(store.getState().alerts.size).toBe(0); // a replayed older event does not resurrect it
+  });
+
+  it('drops an alert that leaves a district scope without being cleared', () => {
+    const store = createWallStore({ kind: 'district', adcode: NANSHAN });
+    const { applyAlert } = store.getState();
+    applyAlert(alertEventFixture(alertFixture('red-elsewhere', { district: FUTIAN, level: 'red' })));
+    expect(store.getState().alerts.has('red-elsewhere')).toBe(true);
+    applyAlert(
+      alertEventFixture(alertFixture('red-elsewhere', { district: FUTIAN, level: 'orange', version: 2 })),
+    );
+    expect(store.getState().alerts.has('red-elsewhere')).toBe(false);
+  });
+
+  it('keeps the newest live aggregate per district by publish time', () => {
+    const store = createWallStore({ kind: 'city' });
+    const { applyLive } = store.getState();
+    applyLive(liveFixture(NANSHAN, { ts: '2026-11-22T08:00:05.000Z', seq: 9 }));
+    // A restarted publisher starts its seq again; its newer message still wins.
+    applyLive(liveFixture(NANSHAN, { ts: '2026-11-22T08:00:10.000Z', seq: 1, people: 1 }));
+    applyLive(liveFixture(NANSHAN, { ts: '2026-11-22T08:00:00.000Z', seq: 50, people: 999 }));
+    applyLive(cityFixture('2026-11-22T08:00:07.000Z'));
+    const state = store.getState();
+    expect(state.live.get(NANSHAN)?.seq).toBe(1);
+    expect(state.lastLiveTs).toBe(Date.parse('2026-11-22T08:00:10.000Z'));
+    expect(heatCells(state.live).length).toBe(liveFixture(NANSHAN).heat.length);
+  });
+
+  it('toggles language and layers', () => {
+    const store = createWallStore({ kind: 'city' });
+    expect(store.getState().lang).toBe('zh');
+    store.getState().setLang('en');
+    store.getState().toggleLayer('heat');
+    expect(store.getState().lang).toBe('en');
+    expect(store.getState().layers).toEqual({ heat: false, traffic: true, alerts: true });
+  });
+});
+
+describe('selectors', () => {
+  it('sorts alerts most severe first, then newest first', () => {
+    const sorted = sortAlerts([
+      alertFixture('yellow-new', { level: 'yellow', raisedAt: '2026-11-22T08:05:00.000Z' }),
+      alertFixture('red-old', { level: 'red', raisedAt: '2026-11-22T07:00:00.000Z' }),
+      alertFixture('yellow-old', { level: 'yellow', raisedAt: '2026-11-22T08:00:00.000Z' }),
+      alertFixture('blue', { level: 'blue', raisedAt: '2026-11-22T08:10:00.000Z' }),
+    ]);
+    expect(sorted.map((a) => a.alertId)).toEqual(['red-old', 'yellow-new', 'yellow-old', 'blue']);
+  });
+
+  it('judges freshness on the server clock', () => {
+    expect(freshness(null, 0, 0, 20_000)).toEqual({ kind: 'none' });
+    expect(freshness(100_000, 110_000, 0, 20_000)).toEqual({ kind: 'fresh', ageMs: 10_000 });
+    // The page clock is 15 s behind the server's: the data is 25 s old, so stale.
+    expect(freshness(100_000, 110_000, 15_000, 20_000)).toEqual({ kind: 'stale', ageMs: 25_000 });
+  });
+});

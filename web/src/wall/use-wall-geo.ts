@@ -1,0 +1,65 @@
+'use client';
+// Loads the map's static geography once per page from the server that also knows the configured city.
+import { useEffect, useState } from 'react';
+import { boundsOf, type DistrictCollection, type LonLatBounds, type RoadGeometry } from '../realtime/geo.js';
+import type { WallScope } from '../realtime/events.js';
+import type { DistrictLabel } from './layers/label-layer.js';
+
+export interface WallGeo {
+  districts: DistrictCollection;
+  roads: RoadGeometry[];
+  labels: DistrictLabel[];
+  names: ReadonlyMap<string, { zh: string; en: string }>;
+  bounds: LonLatBounds;
+}
+
+async function getJson<T>(url: string): Promise<T> {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return (await response.json()) as T;
+}
+
+export function wallGeoOf(
+  districts: DistrictCollection,
+  roads: RoadGeometry[],
+  scope: WallScope,
+): WallGeo | undefined {
+  const labels = districts.features.map((f) => ({
+    adcode: f.properties.adcode,
+    name: { zh: f.properties.name, en: f.properties.name_en },
+    position: f.properties.label,
+  }));
+  const focus =
+    scope.kind === 'city'
+      ? districts.features
+      : districts.features.filter((f) => f.properties.adcode === scope.adcode);
+  const bounds = boundsOf(focus);
+  if (bounds === undefined) return undefined;
+  return { districts, roads, labels, names: new Map(labels.map((l) => [l.adcode, l.name])), bounds };
+}
+
+export function useWallGeo(scope: WallScope): { geo?: WallGeo; error?: string } {
+  const [state, setState] = useState<{ geo?: WallGeo; error?: string }>({});
+  const key = scope.kind === 'city' ? 'city' : scope.adcode;
+  useEffect(() => {
+    let cancelled = false;
+    Promise.all([
+      getJson<DistrictCollection>('/api/geo/districts'),
+      getJson<RoadGeometry[]>('/api/geo/roads'),
+    ])
+      .then(([districts, roads]) => {
+        if (cancelled) return;
+        const geo = wallGeoOf(districts, roads, scope);
+        setState(geo ? { geo } : { error: `unknown district ${key}` });
+      })
+      .catch((error: unknown) => {
+        if (!cancelled) setState({ error: String(error) });
+      });
+    return () => {
+      cancelled = true;
+    };
+    // The scope object is recreated per render; its key is what identifies it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  return state;
+}

@@ -1,0 +1,178 @@
+// The Socket.IO gateway against real socket.io-client connections on a port-0 server (STYLE §17): snapshot
+// on connect, deltas by room, district scoping, and connection-state recovery after a forced disconnect.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { silentLogger, waitFor } from '@citybrain/devstack/testing';
+import { io as connect, type Socket } from 'socket.io-client';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ClientToServerEvents, ServerToClientEvents, WallSnapshot } from '../src/realtime/events.js';
+import { CityPicture } from '../src/server/city-picture.js';
+import { attachGateway, type Gateway } from '../src/server/gateway.js';
+import { createWebMetrics } from '../src/server/metrics.js';
+import { FUTIAN, NANSHAN, alertEventFixture, alertFixture, cityFixture, liveFixture } from './fixtures.js';
+
+type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+interface Received {
+  snapshots: WallSnapshot[];
+  alerts: string[];
+  removed: string[];
+  live: string[];
+}
+
+describe('wall gateway', () => {
+  let http: Server;
+  let gateway: Gateway;
+  let url: string;
+  const clients: Client[] = [];
+
+  beforeEach(async () => {
+    http = createServer();
+    const picture = new CityPicture({ staleAfterMs: 20_000, now: Date.now });
+    gateway = attachGateway(
+      http,
+      { picture, logger: silentLogger(), metrics: createWebMetrics(), districts: new Set([NANSHAN, FUTIAN]) },
+      { recoveryMs: 30_000 },
+    );
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  });
+
+  afterEach(async () => {
+    for (const client of clients.splice(0)) client.disconnect();
+    await gateway.close();
+  });
+
+  function open(scope: string): { client: Client; received: Received } {
+    const client: Client = connect(url, {
+      auth: { scope },
+      transports: ['websocket'],
+      reconnectionDelay: 50,
+    });
+    clients.push(client);
+    const received: Received = { snapshots: [], alerts: [], removed: [], live: [] };
+    client.on('snapshot', (s) => received.snapshots.push(s));
+    client.on('alert', (e) => received.alerts.push(`${e.alert.alertId}@${e.alert.version}`));
+    client.on('alertRemoved', (id) => received.removed.push(id));
+    client.on('live', (a) => received.live.push(a.district));
+    return { client, received };
+  }
+
+  it('sends the current picture on connect, cut to the scope', async () => {
+    gateway.publishAlert(alertEventFixture(alertFixture('a-nanshan', { district: NANSHAN })));
+    gateway.publishAlert(alertEventFixture(alertFixture('a-futian', { district: FUTIAN })));
+    gateway.publishAlert(alertEventFixture(alertFixture('a-futian-red', { district: FUTIAN, level: 'red' })));
+    gateway.publishLive(liveFixture(NANSHAN));
+    gateway.publishLive(liveFixture(FUTIAN));
+    gateway.publishLive(cityFixture());
+
+    const city = open('city');
+    const nanshan = open(NANSHAN);
+    const [citySnap] = await waitFor(
+      () => city.received.snapshots,
+      (s) => s.length === 1,
+      { what: 'city snapshot' },
+    );
+    const [nanshanSnap] = await waitFor(
+      () => nanshan.received.snapshots,
+      (s) => s.length === 1,
+    );
+
+    expect(citySnap?.alerts.map((a) => a.alertId).sort()).toEqual(['a-futian', 'a-futian-red', 'a-nanshan']);
+    expect(citySnap?.live.map((a) => a.district).sort()).toEqual([FUTIAN, NANSHAN, 'city']);
+    // A district wall: its own alerts and the city's red ones; its own live picture and the city summary.
+    expect(nanshanSnap?.scope).toEqual({ kind: 'district', adcode: NANSHAN });
+    expect(nanshanSnap?.alerts.map((a) => a.alertId).sort()).toEqual(['a-futian-red', 'a-nanshan']);
+    expect(nanshanSnap?.live.map((a) => a.district).sort()).toEqual([NANSHAN, 'city']);
+  });
+
+  it('refuses an unknown district scope at the handshake', async () => {
+    const client: Client = connect(url, {
+      auth: { scope: '999999' },
+      transports: ['websocket'],
+      reconnection: false,
+    });
+    clients.push(client);
+    const error = await new Promise<Error>((resolve) => client.once('connect_error', resolve));
+    expect(error.message).toMatch(/unknown district/);
+  });
+
+  it('sends deltas to the rooms that may see them, once each', async () => {
+    const city = open('city');
+    const nanshan = open(NANSHAN);
+    const futian = open(FUTIAN);
+    for (const c of [city, nanshan, futian])
+      await waitFor(
+        () => c.received.snapshots.length,
+        (n) => n === 1,
+      );
+
+    gateway.publishAlert(alertEventFixture(alertFixture('n1', { district: NANSHAN })));
+    gateway.publishAlert(alertEventFixture(alertFixture('n1', { district: NANSHAN, version: 1 }))); // duplicate
+    gateway.publishAlert(alertEventFixture(alertFixture('f-red', { district: FUTIAN, level: 'red' })));
+    gateway.publishAlert(
+      alertEventFixture(alertFixture('f-red', { district: FUTIAN, level: 'orange', version: 2 }), 'updated'),
+    );
+    gateway.publishLive(liveFixture(FUTIAN));
+
+    await waitFor(
+      () => city.received.live.length,
+      (n) => n === 1,
+      { what: 'city live delta' },
+    );
+    await waitFor(
+      () => nanshan.received.removed.length,
+      (n) => n === 1,
+      { what: 'downgrade removal' },
+    );
+    expect(city.received.alerts).toEqual(['n1@1', 'f-red@1', 'f-red@2']);
+    expect(nanshan.received.alerts).toEqual(['n1@1', 'f-red@1']);
+    expect(nanshan.received.removed).toEqual(['f-red']);
+    expect(futian.received.alerts).toEqual(['f-red@1', 'f-red@2']);
+    expect(nanshan.received.live).toEqual([]);
+    await waitFor(
+      () => futian.received.live,
+      (l) => l.length === 1,
+    );
+  });
+
+  it('recovers a dropped connection: missed deltas replayed, no second snapshot', async () => {
+    const city = open('city');
+    await waitFor(
+      () => city.received.snapshots.length,
+      (n) => n === 1,
+    );
+    gateway.publishAlert(alertEventFixture(alertFixture('before')));
+    await waitFor(
+      () => city.received.alerts.length,
+      (n) => n === 1,
+    );
+
+    // Drop the transport from the server side, as a network cut would.
+    const serverSocket = [...gateway.io.of('/').sockets.values()][0];
+    const dropped = new Promise<void>((resolve) => city.client.once('disconnect', () => resolve()));
+    serverSocket?.conn.close();
+    await dropped;
+    gateway.publishAlert(alertEventFixture(alertFixture('missed')));
+
+    await waitFor(() => city.client.connected, Boolean, { what: 'reconnect' });
+    expect(city.client.recovered).toBe(true);
+    await waitFor(
+      () => city.received.alerts,
+      (a) => a.includes('missed@1'),
+      { what: 'the missed alert' },
+    );
+    expect(city.received.snapshots).toHaveLength(1);
+  });
+
+  it('answers a resync with a fresh snapshot', async () => {
+    const city = open('city');
+    await waitFor(
+      () => city.received.snapshots.length,
+      (n) => n === 1,
+    );
+    gateway.publishAlert(alertEventFixture(alertFixture('later')));
+    const snapshot = await new Promise<WallSnapshot>((resolve) => city.client.emit('resync', resolve));
+    expect(snapshot.alerts.map((a) => a.alertId)).toEqual(['later']);
+  });
+});
