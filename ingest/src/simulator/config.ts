@@ -9,7 +9,6 @@ export class SimulatorConfigError extends Error {
   override readonly name = 'SimulatorConfigError';
 }
 
-
 const env = z.object({
   KAFKA_BROKERS: kafkaBrokersVar,
   LOG_LEVEL: logLevelVar,

@@ -47,7 +47,11 @@ export const sensorReading = z
   .superRefine((reading, ctx) => {
     const spec = SENSOR_KINDS[reading.kind];
     if (reading.unit !== spec.unit) {
-      ctx.addIssue({ code: 'custom', path: ['unit'], message: `${reading.kind} is measured in ${spec.unit}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['unit'],
+        message: `${reading.kind} is measured in ${spec.unit}`,
+      });
     }
     if (reading.value < spec.min || reading.value > spec.max) {
       ctx.addIssue({

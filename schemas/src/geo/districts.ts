@@ -7,7 +7,9 @@ import { z } from 'zod';
 import { DISTRICT_NAMES_EN } from './district-names.js';
 import { CROWD_RESOLUTION, cellOf } from './h3.js';
 
-export const DEFAULT_DISTRICTS_FILE = fileURLToPath(new URL('./data/shenzhen-districts.wgs84.geojson', import.meta.url));
+export const DEFAULT_DISTRICTS_FILE = fileURLToPath(
+  new URL('./data/shenzhen-districts.wgs84.geojson', import.meta.url),
+);
 
 type Ring = [number, number][];
 type PolygonCoords = Ring[];
@@ -27,7 +29,10 @@ const districtFeature = z.object({
   }),
   geometry,
 });
-const districtCollection = z.object({ type: z.literal('FeatureCollection'), features: z.array(districtFeature).min(1) });
+const districtCollection = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(districtFeature).min(1),
+});
 
 export interface District {
   adcode: string;
@@ -49,17 +54,21 @@ export function loadDistricts(file: string = DEFAULT_DISTRICTS_FILE): District[]
   }
   const parsed = districtCollection.safeParse(raw);
   if (!parsed.success) {
-    throw new DistrictDataError(`district file ${file} is not a valid district FeatureCollection: ${z.prettifyError(parsed.error)}`);
+    throw new DistrictDataError(
+      `district file ${file} is not a valid district FeatureCollection: ${z.prettifyError(parsed.error)}`,
+    );
   }
   return parsed.data.features.map((feature) => ({
     adcode: feature.properties.adcode,
     name: {
       zh: feature.properties.name,
-      en: feature.properties.name_en ?? DISTRICT_NAMES_EN[feature.properties.adcode] ?? feature.properties.name,
+      en:
+        feature.properties.name_en ?? DISTRICT_NAMES_EN[feature.properties.adcode] ?? feature.properties.name,
     },
-    polygons: (feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates).map(
-      (polygon) => polygon.map((r) => r.map(([lon, lat]) => [lon, lat] as [number, number])),
-    ),
+    polygons: (feature.geometry.type === 'Polygon'
+      ? [feature.geometry.coordinates]
+      : feature.geometry.coordinates
+    ).map((polygon) => polygon.map((r) => r.map(([lon, lat]) => [lon, lat] as [number, number]))),
   }));
 }
 
@@ -89,7 +98,8 @@ export class DistrictIndex {
     this.districts = districts;
     for (const district of districts) {
       for (const polygon of district.polygons) {
-        for (const cell of polygonToCells(polygon, CROWD_RESOLUTION, true)) this.byCell.set(cell, district.adcode);
+        for (const cell of polygonToCells(polygon, CROWD_RESOLUTION, true))
+          this.byCell.set(cell, district.adcode);
       }
     }
   }
@@ -102,7 +112,8 @@ export class DistrictIndex {
   districtOfCell(cell: string, lat: number, lon: number): string {
     const known = this.byCell.get(cell);
     if (known !== undefined) return known;
-    const found = this.districts.find((d) => d.polygons.some((p) => insidePolygon(p, lat, lon)))?.adcode ?? '';
+    const found =
+      this.districts.find((d) => d.polygons.some((p) => insidePolygon(p, lat, lon)))?.adcode ?? '';
     this.byCell.set(cell, found);
     return found;
   }
