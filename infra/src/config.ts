@@ -1,10 +1,10 @@
 // The launcher's own settings; every service still validates its own variables from the same environment.
 import { resolve } from 'node:path';
+import { logLevelVar, parseEnv } from '@citybrain/service-kit';
 import { z } from 'zod';
 
-export class LauncherConfigError extends Error {
-  override readonly name = 'LauncherConfigError';
-}
+/** The launcher's errors are service-kit's ConfigError, like every service's. */
+export { ConfigError as LauncherConfigError } from '@citybrain/service-kit';
 
 const env = z.object({
   KAFKA_BROKERS: z.string().optional(),
@@ -16,7 +16,7 @@ const env = z.object({
   SIM_SPEED: z.coerce.number().positive().max(3600).default(1),
   SIM_RATE: z.coerce.number().int().positive().max(200_000).optional(),
   SIM_SEED: z.coerce.number().int().optional(),
-  LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+  LOG_LEVEL: logLevelVar,
   LOG_FORMAT: z.enum(['pretty', 'json']).default('pretty'),
 });
 
@@ -37,12 +37,7 @@ export interface LauncherConfig {
 }
 
 export function loadLauncherConfig(source: Record<string, string | undefined> = process.env): LauncherConfig {
-  const parsed = env.safeParse(source);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `  ${String(issue.path[0])}: ${issue.message}`);
-    throw new LauncherConfigError(`invalid launcher configuration:\n${lines.join('\n')}`);
-  }
-  const e = parsed.data;
+  const e = parseEnv(env, source, 'launcher');
   // `npm run demo` runs in infra/ (a workspace); npm keeps the directory it was started from in INIT_CWD,
   // so the data lands in ./data where the user ran the command.
   const dataDir = resolve(source.DATA_DIR ?? resolve(source.INIT_CWD ?? process.cwd(), 'data'));

@@ -11,7 +11,8 @@ import type { ClickHouseTarget } from '@citybrain/schemas/clickhouse';
 import {
   clickhouseTargetOf,
   clickhouseVars,
-  describeEnvIssues,
+  ConfigError,
+  parseEnv,
   kafkaBrokersVar,
   logLevelVar,
   portVar,
@@ -19,9 +20,7 @@ import {
 } from '@citybrain/service-kit';
 import { z } from 'zod';
 
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-}
+export { ConfigError };
 
 const env = z.object({
   KAFKA_BROKERS: kafkaBrokersVar,
@@ -73,11 +72,7 @@ export interface IngestConfig {
 }
 
 export function loadIngestConfig(source: Record<string, string | undefined> = process.env): IngestConfig {
-  const parsed = env.safeParse(source);
-  if (!parsed.success) {
-    throw new ConfigError(`invalid ingest configuration:\n${describeEnvIssues(parsed.error)}`);
-  }
-  const e = parsed.data;
+  const e = parseEnv(env, source, 'ingest');
   const clickhouse = clickhouseTargetOf(e);
   if (clickhouse.kind === 'server' && e.PSEUDONYM_KEY === undefined) {
     // Several instances must pseudonymize alike, so cluster mode cannot generate a key per machine.

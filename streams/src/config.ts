@@ -5,7 +5,8 @@ import type { ClickHouseTarget } from '@citybrain/schemas/clickhouse';
 import {
   clickhouseTargetOf,
   clickhouseVars,
-  describeEnvIssues,
+  ConfigError,
+  parseEnv,
   kafkaBrokersVar,
   logLevelVar,
   portVar,
@@ -18,9 +19,7 @@ import type { RulesConfig } from './rules/schema.js';
 
 export const DEFAULT_RULES_FILE = fileURLToPath(new URL('../rules/default.yaml', import.meta.url));
 
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-}
+export { ConfigError };
 
 const millis = (min: number, max: number, fallback: number) =>
   z.coerce.number().int().min(min).max(max).default(fallback);
@@ -59,11 +58,7 @@ export interface StreamsConfig {
 }
 
 export function loadStreamsConfig(source: Record<string, string | undefined> = process.env): StreamsConfig {
-  const parsed = env.safeParse(source);
-  if (!parsed.success) {
-    throw new ConfigError(`invalid streams configuration:\n${describeEnvIssues(parsed.error)}`);
-  }
-  const e = parsed.data;
+  const e = parseEnv(env, source, 'streams');
   let rules: RulesConfig;
   try {
     rules = loadRules(e.STREAMS_RULES_FILE);

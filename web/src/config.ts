@@ -7,7 +7,8 @@ import type { ClickHouseTarget } from '@citybrain/schemas/clickhouse';
 import {
   clickhouseTargetOf,
   clickhouseVars,
-  describeEnvIssues,
+  ConfigError,
+  parseEnv,
   kafkaBrokersVar,
   logLevelVar,
   portVar,
@@ -15,9 +16,7 @@ import {
 } from '@citybrain/service-kit';
 import { z } from 'zod';
 
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-}
+export { ConfigError };
 
 /**
  * prod: serve the `next build` output (fast pages; needs a build). dev: compile pages on request (hot
@@ -57,11 +56,7 @@ export interface WebConfig {
 }
 
 export function loadWebConfig(source: Record<string, string | undefined> = process.env): WebConfig {
-  const parsed = env.safeParse(source);
-  if (!parsed.success) {
-    throw new ConfigError(`invalid web configuration:\n${describeEnvIssues(parsed.error)}`);
-  }
-  const e = parsed.data;
+  const e = parseEnv(env, source, 'web');
   // A fixed group would split the topics between instances (each would see part of the city): the
   // default instance id adds a random part, so even two instances on one host stay distinct.
   const instance = e.WEB_INSTANCE_ID ?? `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;

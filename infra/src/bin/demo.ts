@@ -1,10 +1,8 @@
 // `npm run demo`: the whole system on embedded defaults. Ctrl-C stops it cleanly.
-import { ConfigError as IngestConfigError } from '@citybrain/ingest';
-import { runUntilSignal } from '@citybrain/service-kit';
-import { ConfigError as WebConfigError } from '@citybrain/web';
-import { ConfigError as StreamsConfigError, RulesFileError } from '@citybrain/streams';
+import { ConfigError, runUntilSignal } from '@citybrain/service-kit';
+import { RulesFileError } from '@citybrain/streams';
 import { pino } from 'pino';
-import { LauncherConfigError, loadLauncherConfig } from '../config.js';
+import { loadLauncherConfig } from '../config.js';
 import { startEmbedded } from '../launcher.js';
 
 try {
@@ -29,13 +27,8 @@ try {
     return system;
   });
 } catch (error) {
-  if (
-    error instanceof LauncherConfigError ||
-    error instanceof IngestConfigError ||
-    error instanceof StreamsConfigError ||
-    error instanceof WebConfigError ||
-    error instanceof RulesFileError
-  ) {
+  // Every service's ConfigError is service-kit's one class; its message names each bad variable.
+  if (error instanceof ConfigError || error instanceof RulesFileError) {
     process.stderr.write(`${error.message}\n`);
     process.exit(2);
   }

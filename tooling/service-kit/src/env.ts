@@ -57,3 +57,20 @@ export function clickhouseTargetOf(e: ClickHouseVars): ClickHouseTarget {
 export function describeEnvIssues(error: z.ZodError): string {
   return error.issues.map((issue) => `  ${String(issue.path[0])}: ${issue.message}`).join('\n');
 }
+
+/** A bad configuration value: start-up stops with this message, which names each bad variable. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** Parses the environment with a service's schema, or throws ConfigError listing every bad variable. */
+export function parseEnv<T extends z.ZodType>(
+  schema: T,
+  source: Record<string, string | undefined>,
+  service: string,
+): z.infer<T> {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success)
+    throw new ConfigError(`invalid ${service} configuration:\n${describeEnvIssues(parsed.error)}`);
+  return parsed.data;
+}

@@ -11,5 +11,7 @@ export {
   clickhouseVars,
   clickhouseTargetOf,
   describeEnvIssues,
+  parseEnv,
+  ConfigError,
   type LogLevel,
 } from './env.js';
