@@ -27,6 +27,17 @@ import { launchChromium, type TestBrowser } from './browser.js';
 const OUTPUT = fileURLToPath(new URL('../test-output/', import.meta.url));
 const READY_TIMEOUT_MS = 60_000;
 
+/** Panels whose content is taller than the panel: the wall never scrolls, so that content is cut off. */
+async function overflowingPanels(page: Page): Promise<string[]> {
+  return page
+    .locator('.panel')
+    .evaluateAll((panels: Element[]): string[] =>
+      panels
+        .filter((panel) => panel.scrollHeight > panel.clientHeight + 1)
+        .map((panel) => panel.getAttribute('class') ?? ''),
+    );
+}
+
 describe('the wall in a browser', { timeout: 120_000 }, () => {
   let dataDir: string;
   let kafkaMock: KafkaMock;
@@ -111,6 +122,18 @@ describe('the wall in a browser', { timeout: 120_000 }, () => {
     expect(await page.getAttribute('[data-freshness]', 'data-freshness')).toBe('fresh');
     expect(await page.locator('[data-alert-id="e2e-futian-yellow"]').count()).toBe(1);
 
+    // The ECharts side panels draw into canvases sized to their panels, and nothing spills or scrolls.
+    for (const chart of ['chart-venues', 'chart-congestion', 'chart-alert-stats']) {
+      const canvas = page.locator(`[data-testid="${chart}"] canvas`);
+      await canvas.waitFor({ timeout: 10_000 });
+      const box = await canvas.boundingBox();
+      expect(box?.width, chart).toBeGreaterThan(200);
+      expect(box?.height, chart).toBeGreaterThan(120);
+    }
+    expect(await overflowingPanels(page)).toEqual([]);
+    // The trend has the city summary's index as its latest point.
+    await expect.poll(() => page.textContent('.trend-panel .count')).toBe('1.40');
+
     // The heat is really drawn: hiding the heat layer changes the map's pixels (no alert markers yet).
     const map = page.locator('[data-testid="wall-map"]');
     const withHeat = await map.screenshot();
@@ -138,6 +161,7 @@ describe('the wall in a browser', { timeout: 120_000 }, () => {
 
     await page.getByRole('button', { name: 'EN' }).click();
     await page.waitForSelector('text=Shenzhen City Operations Center');
+    expect(await overflowingPanels(page)).toEqual([]);
     await page.screenshot({ path: join(OUTPUT, 'wall-city-en.png') });
     await page.close();
   });

@@ -17,6 +17,15 @@ export interface RoadGeometry {
   polyline: [number, number][];
 }
 
+/** A crowd venue: its capacity and the H3 cells whose people count toward it. */
+export interface VenueGeometry {
+  id: string;
+  name: { zh: string; en: string };
+  district: string;
+  capacity: number;
+  cells: string[];
+}
+
 export type LonLatBounds = [[number, number], [number, number]];
 
 /** The [[west, south], [east, north]] box around the features (all of them, or one district's). */

@@ -1,6 +1,6 @@
 // Turns the configured districts and the arterial segments into what /api/geo/* serves to the map.
-import type { District, RoadSegment } from '@citybrain/schemas/geo';
-import type { DistrictCollection, RoadGeometry } from '../realtime/geo.js';
+import type { District, RoadSegment, Venue } from '@citybrain/schemas/geo';
+import type { DistrictCollection, RoadGeometry, VenueGeometry } from '../realtime/geo.js';
 
 /** Signed-area centroid of a ring (shoelace); falls back to the vertex mean for degenerate rings. */
 function ringCentroid(ring: readonly [number, number][]): { point: [number, number]; area: number } {
@@ -55,4 +55,18 @@ export function districtCollection(districts: readonly District[]): DistrictColl
 
 export function roadGeometry(segments: readonly RoadSegment[]): RoadGeometry[] {
   return segments.map((segment) => ({ id: segment.id, name: segment.name, polyline: segment.polyline }));
+}
+
+/** Venues as the wall counts them: the live feed carries heat by cell, the page sums a venue's cells. */
+export function venueGeometry(
+  venues: readonly Venue[],
+  cells: ReadonlyMap<string, readonly string[]>,
+): VenueGeometry[] {
+  return venues.map((venue) => ({
+    id: venue.id,
+    name: venue.name,
+    district: venue.district,
+    capacity: venue.capacity,
+    cells: [...(cells.get(venue.id) ?? [])],
+  }));
 }

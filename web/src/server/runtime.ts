@@ -4,7 +4,7 @@
 // how the handlers reach the launcher's single chDB client (DESIGN §3: one data path per process).
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { Registry } from 'prom-client';
-import type { DistrictCollection, RoadGeometry } from '../realtime/geo.js';
+import type { DistrictCollection, RoadGeometry, VenueGeometry } from '../realtime/geo.js';
 
 export interface WebRuntime {
   clickhouse: ClickHouseClient;
@@ -13,6 +13,8 @@ export interface WebRuntime {
   districts: DistrictCollection;
   /** Road segment geometry for the traffic layer (the live feed carries only ids and midpoints). */
   roads: RoadGeometry[];
+  /** Crowd venues with their capacity and H3 cells, for the venue occupancy panel. */
+  venues: VenueGeometry[];
   health(): { ok: boolean; details: Record<string, unknown> };
 }
 

@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ClickHouseClient } from '@clickhouse/client';
 import { acquireClickHouse, migrate } from '@citybrain/schemas/clickhouse';
-import { loadDistricts, segmentArterials } from '@citybrain/schemas/geo';
+import { VENUE_CELLS, VENUES, loadDistricts, segmentArterials } from '@citybrain/schemas/geo';
 import { createKafka } from '@citybrain/service-kit';
 import type { Kafka } from 'kafkajs';
 import { pino, type Logger } from 'pino';
@@ -12,7 +12,7 @@ import type { WebConfig } from '../config.js';
 import { CityPicture } from './city-picture.js';
 import { attachGateway, type Gateway } from './gateway.js';
 import { startKafkaFeed, type KafkaFeed } from './kafka-feed.js';
-import { districtCollection, roadGeometry } from './geo-feed.js';
+import { districtCollection, roadGeometry, venueGeometry } from './geo-feed.js';
 import { createWebMetrics } from './metrics.js';
 import { prepareNextApp, type NextApp } from './next-app.js';
 import { setWebRuntime } from './runtime.js';
@@ -107,6 +107,7 @@ export async function start(config: WebConfig, deps: WebDeps = {}): Promise<Runn
       metrics: metrics.registry,
       districts: districtCollection(districtList),
       roads: roadGeometry(segmentArterials()),
+      venues: venueGeometry(VENUES, VENUE_CELLS),
       health: () => ({
         ok: true,
         details: {

@@ -21,6 +21,10 @@ export const TEXT = {
   stale: { zh: '数据过期', en: 'STALE' },
   language: { zh: 'EN', en: '中文' },
   cityWide: { zh: '全市', en: 'City-wide' },
+  venues: { zh: '重点场所人流', en: 'People in key venues' },
+  noVenues: { zh: '本区无重点场所', en: 'No key venues here' },
+  congestionTrend: { zh: '拥堵指数趋势', en: 'Congestion trend' },
+  alertStats: { zh: '预警分布', en: 'Alerts by level & district' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export const LEVEL_NAMES: Readonly<Record<AlertLevel, Record<Lang, string>>> = {

@@ -1,13 +1,21 @@
 'use client';
 // Loads the map's static geography once per page from the server that also knows the configured city.
 import { useEffect, useState } from 'react';
-import { boundsOf, type DistrictCollection, type LonLatBounds, type RoadGeometry } from '../realtime/geo.js';
+import {
+  boundsOf,
+  type DistrictCollection,
+  type LonLatBounds,
+  type RoadGeometry,
+  type VenueGeometry,
+} from '../realtime/geo.js';
 import type { WallScope } from '../realtime/events.js';
 import type { DistrictLabel } from './layers/label-layer.js';
 
 export interface WallGeo {
   districts: DistrictCollection;
   roads: RoadGeometry[];
+  /** The scope's crowd venues (a district wall shows its own). */
+  venues: VenueGeometry[];
   labels: DistrictLabel[];
   names: ReadonlyMap<string, { zh: string; en: string }>;
   bounds: LonLatBounds;
@@ -22,6 +30,7 @@ async function getJson<T>(url: string): Promise<T> {
 export function wallGeoOf(
   districts: DistrictCollection,
   roads: RoadGeometry[],
+  venues: VenueGeometry[],
   scope: WallScope,
 ): WallGeo | undefined {
   const labels = districts.features.map((f) => ({
@@ -35,7 +44,15 @@ export function wallGeoOf(
       : districts.features.filter((f) => f.properties.adcode === scope.adcode);
   const bounds = boundsOf(focus);
   if (bounds === undefined) return undefined;
-  return { districts, roads, labels, names: new Map(labels.map((l) => [l.adcode, l.name])), bounds };
+  const scopedVenues = scope.kind === 'city' ? venues : venues.filter((v) => v.district === scope.adcode);
+  return {
+    districts,
+    roads,
+    venues: scopedVenues,
+    labels,
+    names: new Map(labels.map((l) => [l.adcode, l.name])),
+    bounds,
+  };
 }
 
 export function useWallGeo(scope: WallScope): { geo?: WallGeo; error?: string } {
@@ -46,10 +63,11 @@ export function useWallGeo(scope: WallScope): { geo?: WallGeo; error?: string } 
     Promise.all([
       getJson<DistrictCollection>('/api/geo/districts'),
       getJson<RoadGeometry[]>('/api/geo/roads'),
+      getJson<VenueGeometry[]>('/api/geo/venues'),
     ])
-      .then(([districts, roads]) => {
+      .then(([districts, roads, venues]) => {
         if (cancelled) return;
-        const geo = wallGeoOf(districts, roads, scope);
+        const geo = wallGeoOf(districts, roads, venues, scope);
         setState(geo ? { geo } : { error: `unknown district ${key}` });
       })
       .catch((error: unknown) => {

@@ -8,7 +8,8 @@ import { useWall } from '../store/provider.js';
 import { sortAlerts } from '../store/selectors.js';
 import { useNow } from '../use-now.js';
 
-const MAX_SHOWN = 12;
+// As many as fit above the alert statistics at 1080p without clipping one mid-card; the rest are counted.
+const MAX_SHOWN = 5;
 
 export function AlertList({
   districtNames,

@@ -3,6 +3,8 @@ import type { LiveAggregate } from '@citybrain/schemas/events';
 import type { StateCreator } from 'zustand';
 import type { WallSnapshot } from '../../realtime/events.js';
 import { applyLive } from '../../realtime/picture.js';
+import { appendTrend } from './congestion-trend.js';
+import { liveKey } from './live-slice.js';
 import type { WallState } from './wall-store.js';
 
 export type ConnectionStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
@@ -20,7 +22,7 @@ export interface ConnectionSlice {
 export function createConnectionSlice(
   versions: Map<string, number>,
 ): StateCreator<WallState, [], [], ConnectionSlice> {
-  return (set) => ({
+  return (set, get) => ({
     status: 'connecting',
     clockSkewMs: 0,
     staleAfterMs: 20_000,
@@ -31,10 +33,15 @@ export function createConnectionSlice(
       const live = new Map<string, LiveAggregate>();
       for (const aggregate of snapshot.live) applyLive(live, aggregate);
       const times = snapshot.live.map((aggregate) => Date.parse(aggregate.ts));
+      // The trend survives a resync: a snapshot carries only the latest picture, not its history.
+      let congestionTrend = get().congestionTrend;
+      for (const aggregate of snapshot.live)
+        congestionTrend = appendTrend(congestionTrend, aggregate, liveKey(get().scope));
       set({
         alerts: new Map(snapshot.alerts.map((alert) => [alert.alertId, alert])),
         live,
         lastLiveTs: times.length > 0 ? Math.max(...times) : null,
+        congestionTrend,
         clockSkewMs: Date.parse(snapshot.serverTime) - receivedAt,
         staleAfterMs: snapshot.staleAfterMs,
         status: 'live',

@@ -77,6 +77,22 @@ describe('wall store', () => {
     expect(heatCells(state.live).length).toBe(liveFixture(NANSHAN).heat.length);
   });
 
+  it("builds the scope's congestion trend from live aggregates and keeps it across a resync", () => {
+    const store = createWallStore({ kind: 'district', adcode: NANSHAN });
+    store.getState().applyLive(liveFixture(NANSHAN, { ts: '2026-11-22T08:00:00.000Z', seq: 1 }));
+    store.getState().applyLive(cityFixture('2026-11-22T08:00:01.000Z')); // not a district wall's headline
+    store
+      .getState()
+      .applySnapshot(
+        snapshot({ live: [liveFixture(NANSHAN, { ts: '2026-11-22T08:00:04.000Z', seq: 2 })] }),
+        Date.parse('2026-11-22T08:00:05.000Z'),
+      );
+    expect(store.getState().congestionTrend).toEqual([
+      { ts: Date.parse('2026-11-22T08:00:00.000Z'), value: 1.8 },
+      { ts: Date.parse('2026-11-22T08:00:04.000Z'), value: 1.8 },
+    ]);
+  });
+
   it('toggles language and layers', () => {
     const store = createWallStore({ kind: 'city' });
     expect(store.getState().lang).toBe('zh');

@@ -1,0 +1,101 @@
+// The server half of the fan-out benchmark, in its own process so its CPU and RSS are its own: the real
+// gateway and city picture (the code path the Kafka feed drives) on port 0, fed on command with alerts and
+// live aggregates whose `ts` is their send time.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { loadDistricts } from '@citybrain/schemas/geo';
+import type { LiveAggregate } from '@citybrain/schemas/events';
+import { pino } from 'pino';
+import { CityPicture } from '../src/server/city-picture.js';
+import { attachGateway } from '../src/server/gateway.js';
+import { createWebMetrics } from '../src/server/metrics.js';
+import { alertEventFixture, alertFixture, cityFixture, liveFixture } from '../test/fixtures.js';
+import type { LoadDone, LoadPlan, ServerMessage } from './fanout-protocol.js';
+
+const LEVELS = [
+  'blue',
+  'yellow',
+  'yellow',
+  'orange',
+  'blue',
+  'yellow',
+  'blue',
+  'orange',
+  'yellow',
+  'red',
+] as const;
+
+const send = (message: ServerMessage) => process.send?.(message);
+
+async function main(): Promise<void> {
+  const districts = loadDistricts().map((d) => d.adcode);
+  const http = createServer();
+  const picture = new CityPicture({ staleAfterMs: 20_000, now: Date.now });
+  const gateway = attachGateway(
+    http,
+    {
+      picture,
+      logger: pino({ level: 'silent' }),
+      metrics: createWebMetrics(),
+      districts: new Set(districts),
+    },
+    { recoveryMs: 120_000 },
+  );
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  // Realistic payloads, built once: streams' default top-N is 200 cells per district.
+  const pictures = districts.map((district) => {
+    const full = liveFixture(district, { rings: 8 });
+    return { ...full, heat: full.heat.slice(0, 200), truncated: true };
+  });
+  send({ type: 'ready', port: (http.address() as AddressInfo).port, districts });
+
+  process.on('message', (plan: LoadPlan) => {
+    let alerts = 0;
+    let live = 0;
+    let seq = 0;
+    let rssPeak = process.memoryUsage().rss;
+    const loop = monitorEventLoopDelay({ resolution: 5 });
+    loop.enable();
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    const alertTimer = setInterval(() => {
+      const level = LEVELS[alerts % LEVELS.length] ?? 'blue';
+      const district = districts[alerts % districts.length] ?? districts[0] ?? '';
+      const raisedAt = new Date().toISOString();
+      gateway.publishAlert(alertEventFixture(alertFixture(`bench-${alerts}`, { district, level, raisedAt })));
+      alerts += 1;
+    }, 1_000 / plan.alertsPerSecond);
+    const publishLive = () => {
+      seq += 1;
+      const ts = new Date().toISOString();
+      const batch: LiveAggregate[] = [...pictures.map((p) => ({ ...p, seq, ts, asOf: ts })), cityFixture(ts)];
+      for (const aggregate of batch) gateway.publishLive({ ...aggregate, seq });
+      live += batch.length;
+    };
+    const liveTimer = setInterval(publishLive, plan.liveEveryMs);
+    const rssTimer = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 250);
+    setTimeout(() => {
+      clearInterval(alertTimer);
+      clearInterval(liveTimer);
+      clearInterval(rssTimer);
+      const used = process.cpuUsage(cpu);
+      loop.disable();
+      const done: LoadDone = {
+        type: 'done',
+        wallMs: performance.now() - started,
+        cpuUserMs: used.user / 1_000,
+        cpuSystemMs: used.system / 1_000,
+        rssPeakMb: rssPeak / 2 ** 20,
+        rssEndMb: process.memoryUsage().rss / 2 ** 20,
+        alertsSent: alerts,
+        liveSent: live,
+        loopDelayP50Ms: loop.percentile(50) / 1e6,
+        loopDelayP99Ms: loop.percentile(99) / 1e6,
+      };
+      send(done);
+    }, plan.durationMs);
+  });
+}
+
+void main();
