@@ -2,7 +2,7 @@ export { createKafka } from './create-kafka.js';
 export { pinoLogCreator, kafkaLogLevel } from './pino-log-creator.js';
 export { retryUntilDone, ShutdownError, DEFAULT_BACKOFF, type BackoffPolicy } from './retry.js';
 export { startHealthServer, type HealthServer } from './health-server.js';
-export { runUntilSignal } from './run-until-signal.js';
+export { runService, runUntilSignal } from './run-until-signal.js';
 export {
   LOG_LEVELS,
   logLevelVar,
