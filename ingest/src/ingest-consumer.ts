@@ -120,11 +120,6 @@ export class IngestConsumer {
     await this.producer.disconnect();
   }
 
-  /** Stops at once without draining, committing nothing more (used when the insert target is gone). */
-  abort(): void {
-    this.shutdown.abort();
-  }
-
   /** A method, not a field read, because stop() flips it while a batch awaits. */
   private isDraining(): boolean {
     return this.draining;
