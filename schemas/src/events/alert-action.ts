@@ -1,8 +1,16 @@
 import { z } from 'zod';
-import { agencyId, alertLevel } from './alert.js';
+import { agencyId, agencyProgressState, alertLevel } from './alert.js';
 import { eventId, eventTime } from './common.js';
 
-export const alertActionType = z.enum(['ack', 'assign', 'escalate', 'resolve', 'comment']);
+export const alertActionType = z.enum([
+  'ack',
+  'assign',
+  'escalate',
+  'resolve',
+  'comment',
+  /** An assigned agency reports its own part: acknowledged, on scene, done. */
+  'agency_update',
+]);
 export type AlertActionType = z.infer<typeof alertActionType>;
 
 export const actorRole = z.enum(['wall', 'operator', 'duty_officer', 'district', 'agency', 'admin']);
@@ -24,11 +32,17 @@ export const alertAction = z
     agencies: z.array(agencyId).optional(),
     /** The agency acting for itself on a multi-agency alert. */
     agency: agencyId.optional(),
+    /** For `agency_update`: the acting agency's new state. */
+    progress: agencyProgressState.optional(),
     level: alertLevel.optional(),
   })
   .refine((a) => a.type !== 'resolve' || (a.note !== undefined && a.note.trim() !== ''), {
     message: 'resolve needs a note',
     path: ['note'],
+  })
+  .refine((a) => a.type !== 'agency_update' || (a.agency !== undefined && a.progress !== undefined), {
+    message: 'agency_update needs agency and progress',
+    path: ['progress'],
   })
   .refine((a) => a.type !== 'assign' || (a.agencies !== undefined && a.agencies.length > 0), {
     message: 'assign needs at least one agency',

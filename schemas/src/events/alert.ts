@@ -40,6 +40,23 @@ export const alertMetric = z.object({
   forecast: z.object({ value: z.number(), eta: eventTime }).optional(),
 });
 
+/**
+ * One agency's part of a multi-agency alert (联动处置): each assigned agency reports its own progress, so the
+ * wall and the console show e.g. police on scene while urban management is still pending.
+ */
+export const AGENCY_PROGRESS_STATES = ['pending', 'acknowledged', 'on_scene', 'done'] as const;
+export const agencyProgressState = z.enum(AGENCY_PROGRESS_STATES);
+export type AgencyProgressState = z.infer<typeof agencyProgressState>;
+
+export const agencyProgress = z.object({
+  state: agencyProgressState,
+  /** Who last changed this agency's state (a user id, never a person's name or phone). */
+  by: z.string().min(1).max(128).optional(),
+  at: eventTime,
+  note: z.string().max(2000).optional(),
+});
+export type AgencyProgress = z.infer<typeof agencyProgress>;
+
 export const alert = z.object({
   alertId: z.string().min(1).max(128),
   version: z.number().int().min(1),
@@ -55,6 +72,11 @@ export const alert = z.object({
   metric: alertMetric,
   /** Window statistics that justified the alert, for the duty officer's detail view. */
   evidence: z.record(z.string(), z.union([z.number(), z.string()])),
+  /**
+   * Per-agency progress, keyed by agency. Optional so alerts published before it existed still parse; an
+   * agency listed in `agencies` without an entry here is pending.
+   */
+  agencyProgress: z.partialRecord(agencyId, agencyProgress).optional(),
   raisedAt: eventTime,
   updatedAt: eventTime,
 });

@@ -94,4 +94,36 @@ describe('alert actions with optimistic concurrency', () => {
     const result = applyAction(alert, action('comment', { ts: '2026-04-05T02:00:00.000Z' }));
     expect(result.ok && result.alert.updatedAt).toBe(alert.updatedAt);
   });
+
+  it('records the own progress of each assigned agency, leaving the others pending', () => {
+    const result = applyAction(
+      alert,
+      action('agency_update', {
+        agency: 'police',
+        progress: 'on_scene',
+        actor: 'police-desk-2',
+        role: 'agency',
+      }),
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      alert: {
+        version: 4,
+        status: 'active',
+        agencyProgress: {
+          police: { state: 'on_scene', by: 'police-desk-2', at: '2026-04-05T02:21:00.000Z' },
+        },
+      },
+    });
+    expect(result.ok && result.alert.agencyProgress?.urban_management).toBeUndefined();
+  });
+
+  it('refuses progress from an agency the alert is not assigned to', () => {
+    expect(
+      applyAction(
+        alert,
+        action('agency_update', { agency: 'water', progress: 'acknowledged', role: 'agency' }),
+      ),
+    ).toMatchObject({ ok: false, reason: 'invalid_transition' });
+  });
 });

@@ -51,5 +51,22 @@ export function applyAction(alert: Alert, action: AlertAction): ActionOutcome {
       return { ok: true, alert: { ...next, status: 'resolved' } };
     case 'comment':
       return { ok: true, alert: next };
+    case 'agency_update': {
+      // The schema guarantees both fields for this type; the checks narrow them.
+      const { agency, progress } = action;
+      if (agency === undefined || progress === undefined) {
+        return refuse('invalid_transition', 'agency_update needs agency and progress');
+      }
+      if (!alert.agencies.includes(agency)) {
+        return refuse('invalid_transition', `agency ${agency} is not assigned to this alert`);
+      }
+      const entry = {
+        state: progress,
+        by: action.actor,
+        at: action.ts,
+        ...(action.note ? { note: action.note } : {}),
+      };
+      return { ok: true, alert: { ...next, agencyProgress: { ...alert.agencyProgress, [agency]: entry } } };
+    }
   }
 }

@@ -1,7 +1,15 @@
 // The Socket.IO contract between web's gateway and its pages (STYLE §7). It lives in web, not schemas:
 // only web's server and web's browser code speak it, while the Kafka contracts they carry (Alert,
 // LiveAggregate) stay in @citybrain/schemas.
-import type { AlertEvent, LiveAggregate, Alert } from '@citybrain/schemas/events';
+import type {
+  AgencyId,
+  AgencyProgressState,
+  Alert,
+  AlertActionType,
+  AlertEvent,
+  AlertLevel,
+  LiveAggregate,
+} from '@citybrain/schemas/events';
 
 /** What one connection may see: the whole city, or one district (plus city-wide red alerts). */
 export type WallScope = { kind: 'city' } | { kind: 'district'; adcode: string };
@@ -34,9 +42,40 @@ export interface ServerToClientEvents {
   live: (aggregate: LiveAggregate) => void;
 }
 
+/**
+ * An action a signed-in user asks for from the duty console or an agency view. The server fills in the
+ * actor, role, id and time from the session (never from the client), checks role and scope, and produces
+ * an AlertAction on city.alert-actions.v1. `version` is the alert version the user saw.
+ */
+export interface ActionRequest {
+  alertId: string;
+  version: number;
+  type: AlertActionType;
+  note?: string;
+  /** For `assign`. */
+  agencies?: AgencyId[];
+  /** For `agency_update`: must be the caller's own agency unless the caller is a duty officer or admin. */
+  agency?: AgencyId;
+  progress?: AgencyProgressState;
+  /** For `escalate`: the target level (default: one above). */
+  level?: AlertLevel;
+}
+
+export type ActionRefusal =
+  'invalid' | 'forbidden' | 'rate_limited' | 'unknown_alert' | 'stale_version' | 'closed';
+
+/**
+ * The server's answer to an ActionRequest: accepted means published to Kafka, and the new state arrives as
+ * an `alert` event; a refusal names its reason (a stale version means: look again at the current alert).
+ */
+export type ActionReply =
+  { ok: true; actionId: string } | { ok: false; reason: ActionRefusal; detail: string };
+
 export interface ClientToServerEvents {
   /** Asks for a fresh snapshot, e.g. after returning from history replay to live. */
   resync: (ack: (snapshot: WallSnapshot) => void) => void;
+  /** Duty console and agency views: act on an alert. */
+  action: (request: ActionRequest, ack: (reply: ActionReply) => void) => void;
 }
 
 /** What the page sends in the Socket.IO handshake `auth` field. */
