@@ -6,18 +6,19 @@ import { TOPICS } from '@citybrain/schemas/topics';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { StreamEngine } from '../engine.js';
-import { decodeSourceEvent } from '../input/decode.js';
+import { decodeSourceEvents } from '../input/decode.js';
 import type { Locator } from '../input/locate.js';
 import type { StreamsMetrics } from '../metrics.js';
 import type { AlertSink } from '../sinks/alert-sink.js';
 import { OffsetTracker, sourceKey, type PartitionOffset } from './offsets.js';
 
-/** What streams reads for windows: the four agency feeds (NGSI-LD entities are ingest's to map). */
+/** What streams reads for windows: the four agency feeds and FIWARE NGSI-LD entities. */
 export const STREAM_SOURCE_TOPICS = [
   TOPICS.sensorReadings,
   TOPICS.crowdHeat,
   TOPICS.trafficFlow,
   TOPICS.trafficIncidents,
+  TOPICS.ngsiLd,
 ] as const;
 
 export interface StreamsConsumerDeps {
@@ -154,13 +155,14 @@ export class StreamsConsumer {
     message: KafkaMessage,
     nowMs: number,
   ): void {
-    const decoded = decodeSourceEvent(topic, message.value, this.deps.locator, nowMs);
-    if (!decoded.ok) {
-      this.deps.metrics.events.inc({ topic, outcome: decoded.reason });
-      return;
+    for (const decoded of decodeSourceEvents(topic, message.value, this.deps.locator, nowMs)) {
+      if (!decoded.ok) {
+        this.deps.metrics.events.inc({ topic, outcome: decoded.reason });
+        continue;
+      }
+      const outcome = this.deps.engine.observe(decoded.observation, { key, offset });
+      this.deps.metrics.events.inc({ topic, outcome });
     }
-    const outcome = this.deps.engine.observe(decoded.observation, { key, offset });
-    this.deps.metrics.events.inc({ topic, outcome });
   }
 
   private handleAction(message: KafkaMessage, partition: number): void {

@@ -1,7 +1,7 @@
 import { DistrictIndex, loadDistricts } from '@citybrain/schemas/geo';
 import { TOPICS } from '@citybrain/schemas/topics';
 import { describe, expect, it } from 'vitest';
-import { decodeSourceEvent } from './decode.js';
+import { decodeSourceEvent, decodeSourceEvents } from './decode.js';
 import { Locator } from './locate.js';
 
 const locator = new Locator(new DistrictIndex(loadDistricts()));
@@ -63,5 +63,41 @@ describe('decoding source events', () => {
       ok: false,
       reason: 'unsupported_topic',
     });
+  });
+
+  it('reads FIWARE NGSI-LD entities: one observation per entity and per pollutant', () => {
+    const crowdFlow = {
+      id: 'urn:ngsi-ld:CrowdFlowObserved:SZ-Bay-Park-Gate-1',
+      type: 'CrowdFlowObserved',
+      dateObserved: '2026-04-05T01:55:00Z',
+      location: { type: 'Point', coordinates: [113.9605, 22.5185] },
+      peopleCount: 640,
+    };
+    const airQuality = {
+      id: 'urn:ngsi-ld:AirQualityObserved:SZ-Futian-AQ-01',
+      type: 'AirQualityObserved',
+      dateObserved: { type: 'Property', value: { '@type': 'DateTime', '@value': '2026-04-05T01:50:00Z' } },
+      location: { type: 'GeoProperty', value: { type: 'Point', coordinates: [114.0579, 22.5431] } },
+      pm25: { type: 'Property', value: 35, unitCode: 'GQ' },
+      no2: { type: 'Property', value: 41, unitCode: 'GQ' },
+    };
+    const decoded = decodeSourceEvents(
+      TOPICS.ngsiLd,
+      json({ type: 'Notification', data: [crowdFlow, airQuality, { id: 'urn:x', type: 'Parking' }] }),
+      locator,
+      NOW,
+    );
+    expect(decoded).toMatchObject([
+      { ok: true, observation: { kind: 'crowd', people: 640, place: { district: '440305' } } },
+      { ok: true, observation: { kind: 'sensor', sensorKind: 'air.pm25', value: 35 } },
+      { ok: true, observation: { kind: 'sensor', sensorKind: 'air.no2', value: 41 } },
+      { ok: false, reason: 'invalid' },
+    ]);
+  });
+
+  it('refuses an NGSI-LD message that is not JSON', () => {
+    expect(decodeSourceEvents(TOPICS.ngsiLd, Buffer.from('{'), locator, NOW)).toEqual([
+      { ok: false, reason: 'bad_json' },
+    ]);
   });
 });

@@ -1,7 +1,8 @@
 // Kafka value bytes → Observation, or why not. Ingest owns dead-lettering (DESIGN §1): streams only counts
 // what it cannot use and moves on, so a bad message never stops a partition here either.
 import { crowdHeat, sensorReading, trafficFlow, trafficIncident } from '@citybrain/schemas/events';
-import { TOPICS } from '@citybrain/schemas/topics';
+import { mapNgsiLdPayload, type NgsiTarget } from '@citybrain/schemas/ngsi-ld';
+import { TOPICS, type TopicName } from '@citybrain/schemas/topics';
 import type { Observation } from './observation.js';
 import type { Locator } from './locate.js';
 
@@ -31,7 +32,38 @@ export function decodeSourceEvent(
 ): Decoded {
   const payload = parseJson(value);
   if (payload === undefined) return REFUSED('bad_json');
-  const observation = toObservation(topic, payload, locator);
+  return checked(toObservation(topic, payload, locator), nowMs);
+}
+
+/**
+ * Like decodeSourceEvent, for any source topic including city.ngsi-ld.v1, where one message may carry
+ * several entities (a notification) and an AirQualityObserved one reading per pollutant: one result each.
+ * FIWARE feeds are producers like any other (DESIGN §1), so their crowd flow must raise alerts too.
+ */
+export function decodeSourceEvents(
+  topic: string,
+  value: Buffer | null,
+  locator: Locator,
+  nowMs: number,
+): Decoded[] {
+  if (topic !== TOPICS.ngsiLd) return [decodeSourceEvent(topic, value, locator, nowMs)];
+  const payload = parseJson(value);
+  if (payload === undefined) return [REFUSED('bad_json')];
+  return mapNgsiLdPayload(payload).map((mapped) =>
+    mapped.ok
+      ? checked(toObservation(NGSI_TARGET_TOPICS[mapped.target], mapped.event, locator), nowMs)
+      : REFUSED('invalid'),
+  );
+}
+
+/** The topic whose contract a mapped NGSI-LD entity is shaped for. */
+const NGSI_TARGET_TOPICS: Record<NgsiTarget, TopicName> = {
+  crowdHeat: TOPICS.crowdHeat,
+  trafficFlow: TOPICS.trafficFlow,
+  sensorReading: TOPICS.sensorReadings,
+};
+
+function checked(observation: Observation | undefined | null, nowMs: number): Decoded {
   if (observation === undefined) return REFUSED('invalid');
   if (observation === null) return REFUSED('unsupported_topic');
   if (observation.tsMs - nowMs > MAX_FUTURE_MS) return REFUSED('future');
