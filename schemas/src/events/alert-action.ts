@@ -14,6 +14,7 @@ export const alertActionType = z.enum([
 export type AlertActionType = z.infer<typeof alertActionType>;
 
 export const actorRole = z.enum(['wall', 'operator', 'duty_officer', 'district', 'agency', 'admin']);
+export type ActorRole = z.infer<typeof actorRole>;
 
 /**
  * A duty officer's action on an alert (city.alert-actions.v1). `version` is the alert version the officer

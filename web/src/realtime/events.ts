@@ -2,6 +2,7 @@
 // only web's server and web's browser code speak it, while the Kafka contracts they carry (Alert,
 // LiveAggregate) stay in @citybrain/schemas.
 import type {
+  ActorRole,
   AgencyId,
   AgencyProgressState,
   Alert,
@@ -11,18 +12,39 @@ import type {
   LiveAggregate,
 } from '@citybrain/schemas/events';
 
-/** What one connection may see: the whole city, or one district (plus city-wide red alerts). */
-export type WallScope = { kind: 'city' } | { kind: 'district'; adcode: string };
+/**
+ * What one connection may see: the whole city; one district (its alerts plus city-wide red alerts); or one
+ * agency (the alerts routed to it, DESIGN §7).
+ */
+export type WallScope =
+  { kind: 'city' } | { kind: 'district'; adcode: string } | { kind: 'agency'; agency: AgencyId };
 
-/** Who is connected; the next issue's authentication fills `role` from a token instead of a default. */
+/**
+ * Who is connected, as proven by a session or display token (never by what the client claims). `scope` is
+ * what this connection shows: the viewer's permitted scope or a narrower one the page asked for.
+ */
 export interface Viewer {
-  role: 'wall';
+  /** User or display id from the token (an account name, never a person's name or phone). */
+  userId: string;
+  role: ActorRole;
   scope: WallScope;
+  /** Epoch ms when the token expires: the server disconnects the socket then. */
+  expiresAt: number;
+}
+
+/** The part of the Viewer a page may know about itself (to enable the actions its role allows). */
+export interface SessionInfo {
+  userId: string;
+  role: ActorRole;
+  scope: WallScope;
+  expiresAt: string;
 }
 
 /** The current picture for one scope, sent on connect (and on request) before any delta. */
 export interface WallSnapshot {
   scope: WallScope;
+  /** Who the server believes this connection is. */
+  viewer: SessionInfo;
   /** Active alerts visible in the scope, highest version of each. */
   alerts: Alert[];
   /** Latest live aggregate per district in the scope, plus the city summary. */
@@ -80,9 +102,15 @@ export interface ClientToServerEvents {
 
 /** What the page sends in the Socket.IO handshake `auth` field. */
 export interface HandshakeAuth {
-  /** 'city' or a district adcode. */
+  /**
+   * The scope the page wants: 'city', a district adcode, or 'agency:<id>'. Omitted: the viewer's own
+   * permitted scope. A scope outside what the token permits is refused.
+   */
   scope?: string;
-  /** Reserved for the authentication issue (display tokens); ignored until then. */
+  /**
+   * A session or display token. Browsers leave it out: the httpOnly session cookie travels with the
+   * handshake. Server-to-server subscribers (district centers' systems) pass their token here.
+   */
   token?: string;
 }
 
@@ -93,4 +121,7 @@ export interface SocketData {
 export const CITY_ROOM = 'city';
 export function districtRoom(adcode: string): string {
   return `district:${adcode}`;
+}
+export function agencyRoom(agency: AgencyId): string {
+  return `agency:${agency}`;
 }

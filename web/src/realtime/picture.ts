@@ -50,11 +50,39 @@ export function applyLive(live: Map<string, LiveAggregate>, aggregate: LiveAggre
   return true;
 }
 
-/** District walls see their own district's alerts and every red (level I) alert in the city. */
+/**
+ * District walls see their own district's alerts and every red (level I) alert in the city, which is a
+ * city-wide emergency every district center takes part in (市区联动); agencies see the alerts routed to them.
+ */
 export function alertVisibleIn(scope: WallScope, alert: Alert): boolean {
-  return scope.kind === 'city' || alert.district === scope.adcode || alert.level === 'red';
+  switch (scope.kind) {
+    case 'city':
+      return true;
+    case 'district':
+      return alert.district === scope.adcode || alert.level === 'red';
+    case 'agency':
+      return alert.agencies.includes(scope.agency);
+  }
 }
 
+/** Live aggregates are counts, not personal data: agencies see the whole city's, districts their own. */
 export function liveVisibleIn(scope: WallScope, aggregate: LiveAggregate): boolean {
-  return scope.kind === 'city' || aggregate.district === scope.adcode || aggregate.district === 'city';
+  return scope.kind !== 'district' || aggregate.district === scope.adcode || aggregate.district === 'city';
+}
+
+/** The district a scope is limited to, if any (its map extent, its live aggregate). */
+export function scopeDistrict(scope: WallScope): string | undefined {
+  return scope.kind === 'district' ? scope.adcode : undefined;
+}
+
+/** A stable text key for a scope: 'city', the adcode, or 'agency:<id>' (also the handshake's scope text). */
+export function scopeKey(scope: WallScope): string {
+  switch (scope.kind) {
+    case 'city':
+      return 'city';
+    case 'district':
+      return scope.adcode;
+    case 'agency':
+      return `agency:${scope.agency}`;
+  }
 }

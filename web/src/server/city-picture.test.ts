@@ -23,7 +23,12 @@ describe('city picture', () => {
     picture.applyAlert(alertEventFixture(alertFixture('f', { district: FUTIAN })));
     picture.applyLive(liveFixture(FUTIAN));
     picture.applyLive(cityFixture());
-    const futian = picture.snapshot({ kind: 'district', adcode: FUTIAN });
+    const futian = picture.snapshot({
+      userId: 'futian-wall',
+      role: 'wall',
+      scope: { kind: 'district', adcode: FUTIAN },
+      expiresAt: Date.parse('2026-11-23T00:00:00Z'),
+    });
     expect(futian.alerts.map((a) => a.alertId)).toEqual(['f']);
     expect(futian.live.map((a) => a.district).sort()).toEqual([FUTIAN, 'city']);
     expect(futian.serverTime).toBe('2026-11-22T08:00:00.000Z');

@@ -1,7 +1,7 @@
 // The gateway's in-memory picture of the whole city: active alerts (highest version each) and the latest
 // live aggregate per district. Rebuilt from Kafka at start; every page's snapshot is cut from it.
 import type { Alert, AlertEvent, LiveAggregate } from '@citybrain/schemas/events';
-import type { WallScope, WallSnapshot } from '../realtime/events.js';
+import type { Viewer, WallSnapshot } from '../realtime/events.js';
 import {
   alertVisibleIn,
   applyAlertEvent,
@@ -41,9 +41,17 @@ export class CityPicture {
     return [...this.alerts.values()];
   }
 
-  snapshot(scope: WallScope): WallSnapshot {
+  /** The picture as one viewer may see it: only the alerts and live aggregates of its scope. */
+  snapshot(viewer: Viewer): WallSnapshot {
+    const { scope } = viewer;
     return {
       scope,
+      viewer: {
+        userId: viewer.userId,
+        role: viewer.role,
+        scope,
+        expiresAt: new Date(viewer.expiresAt).toISOString(),
+      },
       alerts: [...this.alerts.values()].filter((alert) => alertVisibleIn(scope, alert)),
       live: [...this.live.values()].filter((aggregate) => liveVisibleIn(scope, aggregate)),
       serverTime: new Date(this.options.now()).toISOString(),

@@ -6,8 +6,10 @@ import type { AlertEvent, LiveAggregate } from '@citybrain/schemas/events';
 import type { Logger } from 'pino';
 import { Server } from 'socket.io';
 import {
+  agencyRoom,
   CITY_ROOM,
   districtRoom,
+  type WallScope,
   type ClientToServerEvents,
   type ServerToClientEvents,
   type SocketData,
@@ -37,6 +39,18 @@ export interface GatewayDeps {
   districts: ReadonlySet<string>;
 }
 
+/** The room a connection of this scope joins. */
+function roomOf(scope: WallScope): string {
+  switch (scope.kind) {
+    case 'city':
+      return CITY_ROOM;
+    case 'district':
+      return districtRoom(scope.adcode);
+    case 'agency':
+      return agencyRoom(scope.agency);
+  }
+}
+
 export function attachGateway(http: HttpServer, deps: GatewayDeps, options: { recoveryMs: number }): Gateway {
   const { picture, logger, metrics, districts } = deps;
   const io: WallServer = new Server(http, {
@@ -62,13 +76,13 @@ export function attachGateway(http: HttpServer, deps: GatewayDeps, options: { re
     logger.debug({ socket: socket.id, scope, recovered: socket.recovered }, 'wall connected');
     socket.on('resync', (ack) => {
       metrics.emits.inc({ event: 'snapshot' });
-      ack(picture.snapshot(scope));
+      ack(picture.snapshot(socket.data.viewer));
     });
     // A recovered socket is back in its rooms and has been sent what it missed.
     if (socket.recovered) return;
-    void socket.join(scope.kind === 'city' ? CITY_ROOM : districtRoom(scope.adcode));
+    void socket.join(roomOf(scope));
     metrics.emits.inc({ event: 'snapshot' });
-    socket.emit('snapshot', picture.snapshot(scope));
+    socket.emit('snapshot', picture.snapshot(socket.data.viewer));
   });
 
   /** Rooms of every district wall currently connected; red alerts reach all of them. */

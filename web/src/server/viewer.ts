@@ -16,5 +16,10 @@ export function parseScope(text: string | undefined, districts: ReadonlySet<stri
 export function identifyViewer(auth: unknown, districts: ReadonlySet<string>): Viewer {
   const handshake = (typeof auth === 'object' && auth !== null ? auth : {}) as HandshakeAuth;
   const scope = typeof handshake.scope === 'string' ? handshake.scope : undefined;
-  return { role: 'wall', scope: parseScope(scope, districts) };
+  return {
+    userId: 'wall',
+    role: 'wall',
+    scope: parseScope(scope, districts),
+    expiresAt: Number.MAX_SAFE_INTEGER,
+  };
 }

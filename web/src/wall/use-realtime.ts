@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, HandshakeAuth, ServerToClientEvents } from '../realtime/events.js';
+import { scopeKey } from '../realtime/picture.js';
 import { useWallStoreApi } from './store/provider.js';
 
 type WallSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -11,7 +12,7 @@ export function useRealtime(): void {
   const store = useWallStoreApi();
   useEffect(() => {
     const { scope } = store.getState();
-    const auth: HandshakeAuth = { scope: scope.kind === 'city' ? 'city' : scope.adcode };
+    const auth: HandshakeAuth = { scope: scopeKey(scope) };
     const socket: WallSocket = io({ auth, transports: ['websocket'] });
     const state = () => store.getState();
     socket.on('snapshot', (snapshot) => state().applySnapshot(snapshot, Date.now()));

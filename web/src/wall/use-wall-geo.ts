@@ -10,6 +10,7 @@ import {
 } from '../realtime/geo.js';
 import type { WallScope } from '../realtime/events.js';
 import type { DistrictLabel } from './layers/label-layer.js';
+import { scopeDistrict, scopeKey } from '../realtime/picture.js';
 
 export interface WallGeo {
   districts: DistrictCollection;
@@ -38,13 +39,14 @@ export function wallGeoOf(
     name: { zh: f.properties.name, en: f.properties.name_en },
     position: f.properties.label,
   }));
+  const district = scopeDistrict(scope);
   const focus =
-    scope.kind === 'city'
+    district === undefined
       ? districts.features
-      : districts.features.filter((f) => f.properties.adcode === scope.adcode);
+      : districts.features.filter((f) => f.properties.adcode === district);
   const bounds = boundsOf(focus);
   if (bounds === undefined) return undefined;
-  const scopedVenues = scope.kind === 'city' ? venues : venues.filter((v) => v.district === scope.adcode);
+  const scopedVenues = district === undefined ? venues : venues.filter((v) => v.district === district);
   return {
     districts,
     roads,
@@ -57,7 +59,7 @@ export function wallGeoOf(
 
 export function useWallGeo(scope: WallScope): { geo?: WallGeo; error?: string } {
   const [state, setState] = useState<{ geo?: WallGeo; error?: string }>({});
-  const key = scope.kind === 'city' ? 'city' : scope.adcode;
+  const key = scopeKey(scope);
   useEffect(() => {
     let cancelled = false;
     Promise.all([

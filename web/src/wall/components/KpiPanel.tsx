@@ -4,12 +4,13 @@ import { ALERT_LEVELS } from '@citybrain/schemas/events';
 import { LEVEL_COLORS, cssColor } from '../layers/colors.js';
 import { LEVEL_NAMES, TEXT } from '../i18n.js';
 import { useWall } from '../store/provider.js';
+import { scopeDistrict } from '../../realtime/picture.js';
 
 export function KpiPanel() {
   const lang = useWall((s) => s.lang);
   const scope = useWall((s) => s.scope);
   // The city summary for the city wall, the district's own aggregate for a district wall.
-  const key = scope.kind === 'city' ? 'city' : scope.adcode;
+  const key = scopeDistrict(scope) ?? 'city';
   const kpis = useWall((s) => s.live.get(key)?.kpis);
   const alerts = useWall((s) => s.alerts);
   const byLevel = { blue: 0, yellow: 0, orange: 0, red: 0 };

@@ -16,6 +16,7 @@ import { KpiPanel } from './KpiPanel.js';
 import { Legend } from './Legend.js';
 import { Stage } from './Stage.js';
 import { VenuePanel } from './VenuePanel.js';
+import { scopeDistrict } from '../../realtime/picture.js';
 
 // Stable empties, so memoized panels do not rebuild their charts on every render before geo arrives.
 const NO_VENUES: readonly VenueGeometry[] = [];
@@ -24,7 +25,7 @@ const NO_NAMES: ReadonlyMap<string, { zh: string; en: string }> = new Map();
 function WallBody({ scope }: { scope: WallScope }) {
   useRealtime();
   const { geo, error } = useWallGeo(scope);
-  const focus = scope.kind === 'district' ? scope.adcode : undefined;
+  const focus = scopeDistrict(scope);
   const subtitle = focus === undefined ? undefined : geo?.names.get(focus);
   return (
     <Stage>

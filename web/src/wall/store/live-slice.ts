@@ -4,6 +4,7 @@ import type { StateCreator } from 'zustand';
 import { applyLive } from '../../realtime/picture.js';
 import { appendTrend, type TrendPoint } from './congestion-trend.js';
 import type { WallState } from './wall-store.js';
+import { scopeDistrict } from '../../realtime/picture.js';
 
 export interface LiveSlice {
   live: ReadonlyMap<string, LiveAggregate>;
@@ -33,5 +34,5 @@ export const createLiveSlice: StateCreator<WallState, [], [], LiveSlice> = (set,
 
 /** The live aggregate a scope's headline numbers come from: the city summary, or the district's own. */
 export function liveKey(scope: WallState['scope']): string {
-  return scope.kind === 'city' ? LIVE_CITY_KEY : scope.adcode;
+  return scopeDistrict(scope) ?? LIVE_CITY_KEY;
 }

@@ -13,6 +13,7 @@ import { createWallStore } from './wall-store.js';
 
 const snapshot = (over: Partial<WallSnapshot> = {}): WallSnapshot => ({
   scope: { kind: 'city' },
+  viewer: { userId: 'wall-1', role: 'wall', scope: { kind: 'city' }, expiresAt: '2026-11-23T08:00:00.000Z' },
   alerts: [],
   live: [],
   serverTime: '2026-11-22T08:00:00.000Z',
