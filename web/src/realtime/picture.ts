@@ -54,7 +54,10 @@ export function applyLive(live: Map<string, LiveAggregate>, aggregate: LiveAggre
  * District walls see their own district's alerts and every red (level I) alert in the city, which is a
  * city-wide emergency every district center takes part in (市区联动); agencies see the alerts routed to them.
  */
-export function alertVisibleIn(scope: WallScope, alert: Alert): boolean {
+export function alertVisibleIn(
+  scope: WallScope,
+  alert: Pick<Alert, 'district' | 'level' | 'agencies'>,
+): boolean {
   switch (scope.kind) {
     case 'city':
       return true;
