@@ -28,6 +28,24 @@ export type LiveKpis = z.infer<typeof liveKpis>;
 
 export const liveHeatCell = z.object({ cell: h3Cell, people: z.number().min(0) });
 
+/**
+ * Air quality in a district (or the city): the mean of each station's latest reading per pollutant, stations
+ * that stopped reporting left out. null: no station of that kind reports there.
+ */
+export const liveAir = z.object({
+  /** Air quality index (HJ 633-2012): 0–50 excellent … > 300 severe. */
+  aqi: z.number().min(0).nullable(),
+  /** µg/m³ */
+  pm25: z.number().min(0).nullable(),
+  /** µg/m³ */
+  pm10: z.number().min(0).nullable(),
+  /** µg/m³ */
+  no2: z.number().min(0).nullable(),
+  /** Stations reporting any of these pollutants. */
+  stations: z.number().int().min(0),
+});
+export type LiveAir = z.infer<typeof liveAir>;
+
 export const liveSegment = z.object({
   segmentId: z.string().min(1),
   speedKmh: z.number().min(0),
@@ -52,5 +70,10 @@ export const liveAggregate = z.object({
   congestion: z.array(liveSegment),
   /** True when `heat` was cut at top-N: the district has more reporting cells than shown. */
   truncated: z.boolean(),
+  /**
+   * Air quality from the district's stations. Optional: publishers before this field existed, and districts
+   * without an air station, leave it out.
+   */
+  air: liveAir.optional(),
 });
 export type LiveAggregate = z.infer<typeof liveAggregate>;

@@ -1,5 +1,6 @@
 // The latest picture of the city for the wall display: newest crowd count per cell and speed per segment,
 // updated on every event (not per window), so the live view moves every few seconds.
+import type { SensorKind } from '@citybrain/schemas/events';
 import { centerOf } from '@citybrain/schemas/geo';
 import type { Observation } from '../input/observation.js';
 import { congestionIndex } from '../windows/snapshot.js';
@@ -19,9 +20,29 @@ export interface LiveSegment {
   lon: number;
 }
 
+/** The pollutants the wall's air-quality panel shows, and the live aggregate's `air` field carries. */
+export const AIR_KINDS = [
+  'air.aqi',
+  'air.pm25',
+  'air.pm10',
+  'air.no2',
+] as const satisfies readonly SensorKind[];
+export type AirKind = (typeof AIR_KINDS)[number];
+
+const isAirKind = (kind: SensorKind): kind is AirKind => (AIR_KINDS as readonly SensorKind[]).includes(kind);
+
+export interface LiveStation {
+  kind: AirKind;
+  value: number;
+  tsMs: number;
+  district: string;
+}
+
 export class LiveStore {
   readonly cells = new Map<string, LiveCell>();
   readonly segments = new Map<string, LiveSegment>();
+  /** Latest reading per air-quality sensor, keyed by sensor id. */
+  readonly stations = new Map<string, LiveStation>();
   private newestMs = Number.NEGATIVE_INFINITY;
 
   /** Event time of the newest observation seen. */
@@ -55,6 +76,15 @@ export class LiveStore {
         lat,
         lon,
       });
+    } else if (observation.kind === 'sensor' && isAirKind(observation.sensorKind)) {
+      const known = this.stations.get(observation.sensorId);
+      if (known && known.tsMs > observation.tsMs) return;
+      this.stations.set(observation.sensorId, {
+        kind: observation.sensorKind,
+        value: observation.value,
+        tsMs: observation.tsMs,
+        district: observation.place.district,
+      });
     } else {
       return;
     }
@@ -66,5 +96,6 @@ export class LiveStore {
     const cutoff = this.newestMs - staleMs;
     for (const [key, cell] of this.cells) if (cell.tsMs < cutoff) this.cells.delete(key);
     for (const [key, segment] of this.segments) if (segment.tsMs < cutoff) this.segments.delete(key);
+    for (const [key, station] of this.stations) if (station.tsMs < cutoff) this.stations.delete(key);
   }
 }

@@ -1,4 +1,4 @@
-import type { Alert } from '@citybrain/schemas/events';
+import type { Alert, SensorKind } from '@citybrain/schemas/events';
 import { liveAggregate } from '@citybrain/schemas/events';
 import { describe, expect, it } from 'vitest';
 import { LiveStore } from './live-store.js';
@@ -63,6 +63,50 @@ describe('live view', () => {
       truncated: true,
     });
     for (const message of view) expect(liveAggregate.safeParse(message).success).toBe(true);
+  });
+
+  it("carries each district's air quality as the mean of its stations' latest readings", () => {
+    const store = new LiveStore();
+    const sensor = (sensorId: string, sensorKind: SensorKind, value: number, district: string, tsMs = T0) =>
+      store.observe({
+        kind: 'sensor',
+        tsMs,
+        place: place('89411ca1e6fffff', district),
+        sensorId,
+        sensorKind,
+        value,
+      });
+    sensor('aqi-1', 'air.aqi', 60, '440305');
+    sensor('aqi-2', 'air.aqi', 81, '440305');
+    sensor('aqi-2', 'air.aqi', 500, '440305', T0 - 1); // older: ignored
+    sensor('pm25-1', 'air.pm25', 30.04, '440305');
+    sensor('aqi-3', 'air.aqi', 120, '440304');
+    sensor('level-1', 'water.level', 2.1, '440304'); // not air: not in the panel
+    const view = buildLiveView(store, [], { topCells: 10, topSegments: 10, seq: 1, nowMs: T0 });
+    const byDistrict = new Map(view.map((m) => [m.district, m]));
+    expect(byDistrict.get('440305')?.air).toEqual({ aqi: 71, pm25: 30, pm10: null, no2: null, stations: 3 });
+    expect(byDistrict.get('440304')?.air).toEqual({
+      aqi: 120,
+      pm25: null,
+      pm10: null,
+      no2: null,
+      stations: 1,
+    });
+    // The city's mean is over stations, not over district means: (60 + 81 + 120) / 3.
+    expect(byDistrict.get('city')?.air).toMatchObject({ aqi: 87, stations: 4 });
+    for (const message of view) expect(liveAggregate.safeParse(message).success).toBe(true);
+    store.prune(0);
+    store.observe({
+      kind: 'crowd',
+      tsMs: T0 + 1,
+      place: place('89411ca1e6fffff', '440305'),
+      people: 1,
+      venueId: undefined,
+    });
+    store.prune(0);
+    // Stations that stopped reporting leave the mean; a district without any sends no `air` at all.
+    const later = buildLiveView(store, [], { topCells: 10, topSegments: 10, seq: 2, nowMs: T0 });
+    expect(later.every((m) => m.air === undefined)).toBe(true);
   });
 
   it('drops cells that stopped reporting', () => {

@@ -1,8 +1,8 @@
 // LiveStore + active alerts → the LiveAggregate messages of one tick: one per district (its top-N cells and
 // most congested segments, KPIs) plus a city summary. Pure.
-import type { Alert, LiveAggregate, LiveAlertCounts } from '@citybrain/schemas/events';
+import type { Alert, LiveAggregate, LiveAir, LiveAlertCounts } from '@citybrain/schemas/events';
 import { LIVE_CITY_KEY } from '@citybrain/schemas/events';
-import type { LiveStore } from './live-store.js';
+import { AIR_KINDS, type AirKind, type LiveStore } from './live-store.js';
 
 export interface LiveViewOptions {
   topCells: number;
@@ -18,6 +18,31 @@ interface DistrictAcc {
   cells: { cell: string; people: number }[];
   congestion: LiveAggregate['congestion'];
   alerts: LiveAlertCounts;
+  air: AirAcc;
+}
+
+/** Sum and count of station readings per pollutant. */
+type AirAcc = Record<AirKind, { sum: number; n: number }>;
+
+const emptyAir = (): AirAcc =>
+  Object.fromEntries(AIR_KINDS.map((kind) => [kind, { sum: 0, n: 0 }])) as AirAcc;
+
+/** Means of the stations' latest readings (AQI whole, concentrations to 0.1); none reporting: no field. */
+function airOf(acc: AirAcc): LiveAir | undefined {
+  const stations = AIR_KINDS.reduce((sum, kind) => sum + acc[kind].n, 0);
+  if (stations === 0) return undefined;
+  const meanOf = (kind: AirKind, digits: number) => {
+    const { sum, n } = acc[kind];
+    const scale = 10 ** digits;
+    return n === 0 ? null : Math.round((sum / n) * scale) / scale;
+  };
+  return {
+    aqi: meanOf('air.aqi', 0),
+    pm25: meanOf('air.pm25', 1),
+    pm10: meanOf('air.pm10', 1),
+    no2: meanOf('air.no2', 1),
+    stations,
+  };
 }
 
 const emptyCounts = (): LiveAlertCounts => ({ blue: 0, yellow: 0, orange: 0, red: 0 });
@@ -31,12 +56,20 @@ export function buildLiveView(
   const acc = (adcode: string): DistrictAcc => {
     let d = districts.get(adcode);
     if (!d) {
-      d = { people: 0, ciSum: 0, segments: 0, cells: [], congestion: [], alerts: emptyCounts() };
+      d = {
+        people: 0,
+        ciSum: 0,
+        segments: 0,
+        cells: [],
+        congestion: [],
+        alerts: emptyCounts(),
+        air: emptyAir(),
+      };
       districts.set(adcode, d);
     }
     return d;
   };
-  const city = { people: 0, ciSum: 0, segments: 0, alerts: emptyCounts() };
+  const city = { people: 0, ciSum: 0, segments: 0, alerts: emptyCounts(), air: emptyAir() };
   for (const [cell, entry] of store.cells) {
     city.people += entry.people;
     if (entry.district === '') continue;
@@ -59,6 +92,16 @@ export function buildLiveView(
       lon: s.lon,
     });
   }
+  // Each station counts once toward its district and once toward the city (not a mean of district means).
+  for (const station of store.stations.values()) {
+    const cityAir = city.air[station.kind];
+    cityAir.sum += station.value;
+    cityAir.n += 1;
+    if (station.district === '') continue;
+    const air = acc(station.district).air[station.kind];
+    air.sum += station.value;
+    air.n += 1;
+  }
   for (const alert of alerts) {
     city.alerts[alert.level] += 1;
     acc(alert.district).alerts[alert.level] += 1;
@@ -69,6 +112,7 @@ export function buildLiveView(
   for (const [district, d] of [...districts].sort(([a], [b]) => a.localeCompare(b))) {
     d.cells.sort((a, b) => b.people - a.people);
     d.congestion.sort((a, b) => b.congestionIndex - a.congestionIndex);
+    const air = airOf(d.air);
     messages.push({
       district,
       seq: options.seq,
@@ -78,8 +122,10 @@ export function buildLiveView(
       heat: d.cells.slice(0, options.topCells),
       congestion: d.congestion.slice(0, options.topSegments),
       truncated: d.cells.length > options.topCells,
+      ...(air ? { air } : {}),
     });
   }
+  const cityAir = airOf(city.air);
   messages.push({
     district: LIVE_CITY_KEY,
     seq: options.seq,
@@ -93,6 +139,7 @@ export function buildLiveView(
     heat: [],
     congestion: [],
     truncated: false,
+    ...(cityAir ? { air: cityAir } : {}),
   });
   return messages;
 }

@@ -41,7 +41,7 @@ export class LivePublisher {
     });
     const messages: { key: string; value: string }[] = [];
     for (const aggregate of view) {
-      const content = JSON.stringify([aggregate.kpis, aggregate.heat, aggregate.congestion]);
+      const content = JSON.stringify([aggregate.kpis, aggregate.heat, aggregate.congestion, aggregate.air]);
       if (!full && this.lastSent.get(aggregate.district) === content) continue;
       this.lastSent.set(aggregate.district, content);
       messages.push({ key: aggregate.district, value: JSON.stringify(aggregate) });
