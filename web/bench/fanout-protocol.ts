@@ -9,6 +9,8 @@ export interface ServerReady {
   type: 'ready';
   port: number;
   districts: string[];
+  /** A wall display token the clients connect with (the real authentication path). */
+  token: string;
 }
 
 export interface LoadDone {

@@ -8,7 +8,9 @@ import { loadDistricts } from '@citybrain/schemas/geo';
 import type { LiveAggregate } from '@citybrain/schemas/events';
 import { pino } from 'pino';
 import { CityPicture } from '../src/server/city-picture.js';
+import { createActionHandler } from '../src/server/actions/action-handler.js';
 import { attachGateway } from '../src/server/gateway.js';
+import { createTestAuth } from '../test/auth-fixtures.js';
 import { createWebMetrics } from '../src/server/metrics.js';
 import { alertEventFixture, alertFixture, cityFixture, liveFixture } from '../test/fixtures.js';
 import type { LoadDone, LoadPlan, ServerMessage } from './fanout-protocol.js';
@@ -32,13 +34,29 @@ async function main(): Promise<void> {
   const districts = loadDistricts().map((d) => d.adcode);
   const http = createServer();
   const picture = new CityPicture({ staleAfterMs: 20_000, now: Date.now });
+  // Real authentication: every client's handshake verifies this display token against the accounts file.
+  const auth = await createTestAuth([]);
+  process.on('exit', () => auth.cleanup());
+  const token = await auth.displayToken('bench-wall', 'city');
+  const logger = pino({ level: 'silent' });
+  const metrics = createWebMetrics();
   const gateway = attachGateway(
     http,
     {
       picture,
-      logger: pino({ level: 'silent' }),
-      metrics: createWebMetrics(),
+      logger,
+      metrics,
       districts: new Set(districts),
+      authenticator: auth.authenticator,
+      handleAction: createActionHandler({
+        picture,
+        publisher: { publish: () => Promise.reject(new Error('this benchmark sends no actions')) },
+        metrics,
+        logger,
+        now: Date.now,
+        limits: { perSecond: 2, burst: 20 },
+      }),
+      now: Date.now,
     },
     { recoveryMs: 120_000 },
   );
@@ -48,7 +66,7 @@ async function main(): Promise<void> {
     const full = liveFixture(district, { rings: 8 });
     return { ...full, heat: full.heat.slice(0, 200), truncated: true };
   });
-  send({ type: 'ready', port: (http.address() as AddressInfo).port, districts });
+  send({ type: 'ready', port: (http.address() as AddressInfo).port, districts, token });
 
   process.on('message', (plan: LoadPlan) => {
     let alerts = 0;

@@ -70,7 +70,11 @@ async function main(): Promise<void> {
     for (let j = i; j < Math.min(CLIENTS, i + 50); j++) {
       const districtWall = j < CLIENTS * DISTRICT_SHARE;
       const scope = districtWall ? (ready.districts[j % ready.districts.length] ?? 'city') : 'city';
-      const client: Client = connect(url, { auth: { scope }, transports: ['websocket'], forceNew: true });
+      const client: Client = connect(url, {
+        auth: { scope, token: ready.token },
+        transports: ['websocket'],
+        forceNew: true,
+      });
       client.on('alert', (event) => {
         if (!measuring) return;
         const ms = Date.now() - Date.parse(event.ts);

@@ -2,6 +2,7 @@
 // the variable.
 import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
+import { join, resolve } from 'node:path';
 import { DEFAULT_DISTRICTS_FILE } from '@citybrain/schemas/geo';
 import type { ClickHouseTarget } from '@citybrain/schemas/clickhouse';
 import {
@@ -38,6 +39,21 @@ const env = z.object({
     .optional(),
   WEB_STALE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(20_000),
   WEB_RECOVERY_MS: z.coerce.number().int().min(0).max(3_600_000).default(120_000),
+  DATA_DIR: z.string().min(1).default('./data'),
+  WEB_USERS_FILE: z.string().min(1).optional(),
+  WEB_SESSION_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)')
+    .optional(),
+  WEB_SESSION_TTL_MIN: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(12 * 60),
+  WEB_COOKIE_SECURE: z.enum(['true', 'false']).default('false'),
+  WEB_ACTIONS_PER_SECOND: z.coerce.number().min(0.1).max(100).default(2),
+  WEB_ACTIONS_BURST: z.coerce.number().int().min(1).max(1000).default(20),
   LOG_LEVEL: logLevelVar,
 });
 
@@ -52,11 +68,29 @@ export interface WebConfig {
   staleAfterMs: number;
   /** How long Socket.IO keeps a dropped connection's missed messages for it (connection-state recovery). */
   recoveryMs: number;
+  auth: {
+    /** Accounts and displays (the `users` CLI writes it). */
+    usersFile: string;
+    /** Null in embedded mode without WEB_SESSION_SECRET: a secret is generated once under dataDir. */
+    sessionSecret: string | null;
+    dataDir: string;
+    sessionTtlMs: number;
+    cookieSecure: boolean;
+  };
+  /** Per-user rate limit of alert actions. */
+  actionLimits: { perSecond: number; burst: number };
   logLevel: LogLevel;
 }
 
 export function loadWebConfig(source: Record<string, string | undefined> = process.env): WebConfig {
   const e = parseEnv(env, source, 'web');
+  if (e.CLICKHOUSE_URL !== undefined && e.WEB_SESSION_SECRET === undefined) {
+    // Every instance must verify every other's tokens, so cluster mode cannot generate a secret per machine.
+    throw new ConfigError(
+      'invalid web configuration:\n  WEB_SESSION_SECRET: required when CLICKHOUSE_URL is set (cluster mode)',
+    );
+  }
+  const dataDir = resolve(e.DATA_DIR);
   // A fixed group would split the topics between instances (each would see part of the city): the
   // default instance id adds a random part, so even two instances on one host stay distinct.
   const instance = e.WEB_INSTANCE_ID ?? `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
@@ -69,6 +103,14 @@ export function loadWebConfig(source: Record<string, string | undefined> = proce
     groupId: `${e.WEB_GROUP_PREFIX}-${instance}`,
     staleAfterMs: e.WEB_STALE_MS,
     recoveryMs: e.WEB_RECOVERY_MS,
+    auth: {
+      usersFile: resolve(e.WEB_USERS_FILE ?? join(dataDir, 'users.json')),
+      sessionSecret: e.WEB_SESSION_SECRET ?? null,
+      dataDir,
+      sessionTtlMs: e.WEB_SESSION_TTL_MIN * 60_000,
+      cookieSecure: e.WEB_COOKIE_SECURE === 'true',
+    },
+    actionLimits: { perSecond: e.WEB_ACTIONS_PER_SECOND, burst: e.WEB_ACTIONS_BURST },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -4,11 +4,13 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { silentLogger, waitFor } from '@citybrain/devstack/testing';
 import { io as connect, type Socket } from 'socket.io-client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ClientToServerEvents, ServerToClientEvents, WallSnapshot } from '../src/realtime/events.js';
 import { CityPicture } from '../src/server/city-picture.js';
+import { createActionHandler } from '../src/server/actions/action-handler.js';
 import { attachGateway, type Gateway } from '../src/server/gateway.js';
 import { createWebMetrics } from '../src/server/metrics.js';
+import { createTestAuth, type TestAuth } from './auth-fixtures.js';
 import { FUTIAN, NANSHAN, alertEventFixture, alertFixture, cityFixture, liveFixture } from './fixtures.js';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -25,13 +27,40 @@ describe('wall gateway', () => {
   let gateway: Gateway;
   let url: string;
   const clients: Client[] = [];
+  let auth: TestAuth;
+  /** An operator's session: city-wide, may narrow to any district. */
+  let token: string;
+
+  beforeAll(async () => {
+    auth = await createTestAuth([{ id: 'ops-1', role: 'operator' }]);
+    token = await auth.sessionToken('ops-1');
+  });
+  afterAll(() => auth.cleanup());
 
   beforeEach(async () => {
     http = createServer();
     const picture = new CityPicture({ staleAfterMs: 20_000, now: Date.now });
+    const logger = silentLogger();
+    const metrics = createWebMetrics();
     gateway = attachGateway(
       http,
-      { picture, logger: silentLogger(), metrics: createWebMetrics(), districts: new Set([NANSHAN, FUTIAN]) },
+      {
+        picture,
+        logger,
+        metrics,
+        districts: new Set([NANSHAN, FUTIAN]),
+        authenticator: auth.authenticator,
+        // These tests send no actions; test/joint-command.int.test.ts drives the action path through Kafka.
+        handleAction: createActionHandler({
+          picture,
+          publisher: { publish: () => Promise.reject(new Error('no Kafka in this test')) },
+          metrics,
+          logger,
+          now: Date.now,
+          limits: { perSecond: 2, burst: 20 },
+        }),
+        now: Date.now,
+      },
       { recoveryMs: 30_000 },
     );
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
@@ -45,7 +74,7 @@ describe('wall gateway', () => {
 
   function open(scope: string): { client: Client; received: Received } {
     const client: Client = connect(url, {
-      auth: { scope },
+      auth: { scope, token },
       transports: ['websocket'],
       reconnectionDelay: 50,
     });
@@ -88,7 +117,7 @@ describe('wall gateway', () => {
 
   it('refuses an unknown district scope at the handshake', async () => {
     const client: Client = connect(url, {
-      auth: { scope: '999999' },
+      auth: { scope: '999999', token },
       transports: ['websocket'],
       reconnection: false,
     });

@@ -84,7 +84,14 @@ export interface ActionRequest {
 }
 
 export type ActionRefusal =
-  'invalid' | 'forbidden' | 'rate_limited' | 'unknown_alert' | 'stale_version' | 'closed';
+  | 'invalid'
+  | 'forbidden'
+  | 'rate_limited'
+  | 'unknown_alert'
+  | 'stale_version'
+  | 'closed'
+  /** Kafka did not take the action (the server retried briefly): try again. */
+  | 'unavailable';
 
 /**
  * The server's answer to an ActionRequest: accepted means published to Kafka, and the new state arrives as

@@ -9,7 +9,6 @@ import {
 } from '../../test/fixtures.js';
 import { CityPicture } from './city-picture.js';
 import { districtCollection, labelPoint } from './geo-feed.js';
-import { ViewerRejectedError, identifyViewer } from './viewer.js';
 
 describe('city picture', () => {
   it('cuts snapshots to the scope and reports what changed', () => {
@@ -37,18 +36,6 @@ describe('city picture', () => {
     );
     expect(cleared).toMatchObject({ applied: true, removed: true });
     expect(picture.activeAlerts).toBe(1);
-  });
-});
-
-describe('viewer', () => {
-  const districts = new Set([NANSHAN]);
-  it('defaults to the city and accepts known districts only', () => {
-    expect(identifyViewer(undefined, districts).scope).toEqual({ kind: 'city' });
-    expect(identifyViewer({ scope: NANSHAN }, districts).scope).toEqual({
-      kind: 'district',
-      adcode: NANSHAN,
-    });
-    expect(() => identifyViewer({ scope: '440399' }, districts)).toThrow(ViewerRejectedError);
   });
 });
 

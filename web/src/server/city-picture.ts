@@ -2,6 +2,7 @@
 // live aggregate per district. Rebuilt from Kafka at start; every page's snapshot is cut from it.
 import type { Alert, AlertEvent, LiveAggregate } from '@citybrain/schemas/events';
 import type { Viewer, WallSnapshot } from '../realtime/events.js';
+import { viewerSession } from './auth/session-info.js';
 import {
   alertVisibleIn,
   applyAlertEvent,
@@ -37,6 +38,16 @@ export class CityPicture {
     return applied;
   }
 
+  /** The active alert with this id, if any. */
+  alert(alertId: string): Alert | undefined {
+    return this.alerts.get(alertId);
+  }
+
+  /** True when the alert was seen and has since been closed (resolved or expired). */
+  wasClosed(alertId: string): boolean {
+    return this.versions.has(alertId) && !this.alerts.has(alertId);
+  }
+
   alertList(): Alert[] {
     return [...this.alerts.values()];
   }
@@ -46,12 +57,7 @@ export class CityPicture {
     const { scope } = viewer;
     return {
       scope,
-      viewer: {
-        userId: viewer.userId,
-        role: viewer.role,
-        scope,
-        expiresAt: new Date(viewer.expiresAt).toISOString(),
-      },
+      viewer: viewerSession(viewer),
       alerts: [...this.alerts.values()].filter((alert) => alertVisibleIn(scope, alert)),
       live: [...this.live.values()].filter((aggregate) => liveVisibleIn(scope, aggregate)),
       serverTime: new Date(this.options.now()).toISOString(),

@@ -1,22 +1,28 @@
-// Socket.IO gateway: a snapshot of the viewer's scope on connect, then deltas to rooms `city` and
-// `district:<adcode>`. Connection-state recovery replays what a briefly dropped socket missed, so it gets
-// no second snapshot; a socket that could not be recovered gets a fresh one.
+// Socket.IO gateway: every handshake is authenticated (session cookie or a token in `auth.token`) and
+// scoped on the server; a snapshot of the viewer's scope on connect, then deltas to rooms `city`,
+// `district:<adcode>` and `agency:<id>`. Connection-state recovery replays what a briefly dropped socket
+// missed, so it gets no second snapshot; a socket that could not be recovered gets a fresh one. Client
+// events are few, bounded and checked: `resync` and `action`; anything else is refused and counted.
 import type { Server as HttpServer } from 'node:http';
 import type { AlertEvent, LiveAggregate } from '@citybrain/schemas/events';
 import type { Logger } from 'pino';
-import { Server } from 'socket.io';
+import { Server, type ExtendedError } from 'socket.io';
 import {
   agencyRoom,
   CITY_ROOM,
   districtRoom,
-  type WallScope,
   type ClientToServerEvents,
+  type HandshakeAuth,
   type ServerToClientEvents,
   type SocketData,
+  type WallScope,
 } from '../realtime/events.js';
+import type { ActionHandler } from './actions/action-handler.js';
+import { tokenFromHeaders, type Authenticator } from './auth/authenticator.js';
+import { AuthError, ScopeError } from './auth/principal.js';
+import { resolveScope } from './auth/scope.js';
 import type { CityPicture } from './city-picture.js';
 import type { WebMetrics } from './metrics.js';
-import { identifyViewer, ViewerRejectedError } from './viewer.js';
 
 export type WallServer = Server<
   ClientToServerEvents,
@@ -37,10 +43,20 @@ export interface GatewayDeps {
   logger: Logger;
   metrics: WebMetrics;
   districts: ReadonlySet<string>;
+  authenticator: Authenticator;
+  handleAction: ActionHandler;
+  now: () => number;
 }
 
+/** Client events this gateway answers; any other name is refused. */
+const CLIENT_EVENTS: ReadonlySet<string> = new Set(['resync', 'action']);
+/** Socket.IO drops a connection whose single message exceeds this (engine.io maxHttpBufferSize). */
+export const MAX_SOCKET_MESSAGE_BYTES = 64 * 1024;
+/** Timers beyond 2^31-1 ms fire at once in Node: long display tokens are re-checked at this interval. */
+const MAX_TIMER_MS = 2_147_483_647;
+
 /** The room a connection of this scope joins. */
-function roomOf(scope: WallScope): string {
+export function roomOf(scope: WallScope): string {
   switch (scope.kind) {
     case 'city':
       return CITY_ROOM;
@@ -51,43 +67,122 @@ function roomOf(scope: WallScope): string {
   }
 }
 
+function refusal(message: string, reason: string): ExtendedError {
+  const error: ExtendedError = new Error(message);
+  error.data = { reason };
+  return error;
+}
+
 export function attachGateway(http: HttpServer, deps: GatewayDeps, options: { recoveryMs: number }): Gateway {
-  const { picture, logger, metrics, districts } = deps;
+  const { picture, logger, metrics, districts, authenticator } = deps;
   const io: WallServer = new Server(http, {
     serveClient: false,
+    maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
     // Middlewares run again on recovery (skipMiddlewares false) so a revoked token cannot ride a recovery.
     connectionStateRecovery: { maxDisconnectionDuration: options.recoveryMs, skipMiddlewares: false },
   });
 
   io.use((socket, next) => {
-    try {
-      socket.data.viewer = identifyViewer(socket.handshake.auth, districts);
-      next();
-    } catch (error) {
-      if (error instanceof ViewerRejectedError) next(error);
-      else next(new Error('handshake failed'));
-    }
+    const auth = (typeof socket.handshake.auth === 'object' ? socket.handshake.auth : {}) as HandshakeAuth;
+    const token = typeof auth.token === 'string' ? auth.token : tokenFromHeaders(socket.handshake.headers);
+    authenticator
+      .authenticate(token)
+      .then((principal) => {
+        const requested = typeof auth.scope === 'string' ? auth.scope : undefined;
+        const scope = resolveScope(principal, requested, districts);
+        socket.data.viewer = {
+          userId: principal.userId,
+          role: principal.role,
+          scope,
+          expiresAt: principal.expiresAt,
+        };
+        next();
+      })
+      .catch((error: unknown) => {
+        const reason =
+          error instanceof AuthError ? error.reason : error instanceof ScopeError ? 'scope' : 'error';
+        metrics.socketRefused.inc({ reason });
+        logger.info({ reason, socket: socket.id }, 'socket handshake refused');
+        next(
+          error instanceof AuthError || error instanceof ScopeError
+            ? refusal(error.message, reason)
+            : refusal('handshake failed', reason),
+        );
+      });
   });
 
   io.on('connection', (socket) => {
     metrics.sockets.inc();
-    socket.on('disconnect', () => metrics.sockets.dec());
-    const { scope } = socket.data.viewer;
-    logger.debug({ socket: socket.id, scope, recovered: socket.recovered }, 'wall connected');
-    socket.on('resync', (ack) => {
-      metrics.emits.inc({ event: 'snapshot' });
-      ack(picture.snapshot(socket.data.viewer));
+    const { viewer } = socket.data;
+    // The token's expiry ends the connection; the client's reconnect then needs a fresh sign-in.
+    const expiry = setTimeout(
+      () => {
+        metrics.socketRefused.inc({ reason: 'expired' });
+        socket.disconnect(true);
+      },
+      Math.min(MAX_TIMER_MS, Math.max(0, viewer.expiresAt - deps.now())),
+    );
+    socket.on('disconnect', () => {
+      clearTimeout(expiry);
+      metrics.sockets.dec();
     });
+    logger.debug(
+      {
+        socket: socket.id,
+        user: viewer.userId,
+        role: viewer.role,
+        scope: viewer.scope,
+        recovered: socket.recovered,
+      },
+      'socket connected',
+    );
+
+    // Every client event passes here first: unknown names are refused and counted.
+    socket.use(([event], next) => {
+      if (CLIENT_EVENTS.has(event)) {
+        next();
+        return;
+      }
+      metrics.socketRefused.inc({ reason: 'unknown_event' });
+      next(refusal(`unknown event "${event.slice(0, 64)}"`, 'unknown_event'));
+    });
+    // A refused event reaches the socket's error listener; without one Socket.IO would throw.
+    socket.on('error', () => undefined);
+
+    socket.on('resync', (ack: unknown) => {
+      if (typeof ack !== 'function') {
+        metrics.socketRefused.inc({ reason: 'malformed' });
+        return;
+      }
+      metrics.emits.inc({ event: 'snapshot' });
+      (ack as (snapshot: ReturnType<CityPicture['snapshot']>) => void)(picture.snapshot(viewer));
+    });
+    socket.on('action', (request: unknown, ack: unknown) => {
+      if (typeof ack !== 'function') {
+        metrics.socketRefused.inc({ reason: 'malformed' });
+        return;
+      }
+      const reply = ack as Parameters<ClientToServerEvents['action']>[1];
+      deps
+        .handleAction(viewer, request)
+        .then(reply)
+        .catch((error: unknown) => {
+          logger.error({ err: error, user: viewer.userId }, 'action handler failed');
+          reply({ ok: false, reason: 'unavailable', detail: 'internal error: try again' });
+        });
+    });
+
     // A recovered socket is back in its rooms and has been sent what it missed.
     if (socket.recovered) return;
-    void socket.join(roomOf(scope));
+    void socket.join(roomOf(viewer.scope));
     metrics.emits.inc({ event: 'snapshot' });
-    socket.emit('snapshot', picture.snapshot(socket.data.viewer));
+    socket.emit('snapshot', picture.snapshot(viewer));
   });
 
+  const roomsStartingWith = (prefix: string): string[] =>
+    [...io.of('/').adapter.rooms.keys()].filter((room) => room.startsWith(prefix));
   /** Rooms of every district wall currently connected; red alerts reach all of them. */
-  const districtRooms = (): string[] =>
-    [...io.of('/').adapter.rooms.keys()].filter((room) => room.startsWith('district:'));
+  const districtRooms = (): string[] => roomsStartingWith('district:');
 
   return {
     io,
@@ -98,11 +193,15 @@ export function attachGateway(http: HttpServer, deps: GatewayDeps, options: { re
       const own = districtRoom(event.alert.district);
       const redNow = event.alert.level === 'red';
       const redBefore = result.previous?.level === 'red';
+      // Agencies only ever get added to an alert, but a closing event goes to every agency that held it.
+      const agencies = new Set([...(result.previous?.agencies ?? []), ...event.alert.agencies]);
+      const agencyRooms = [...agencies].map(agencyRoom);
       metrics.emits.inc({ event: 'alert' });
       // One emit to a room list: a socket in several of the rooms still receives the event once.
-      io.to(
-        redNow || (redBefore && result.removed) ? [CITY_ROOM, ...districtRooms()] : [CITY_ROOM, own],
-      ).emit('alert', event);
+      io.to([
+        ...(redNow || (redBefore && result.removed) ? [CITY_ROOM, ...districtRooms()] : [CITY_ROOM, own]),
+        ...agencyRooms,
+      ]).emit('alert', event);
       if (redBefore && !redNow && !result.removed) {
         // Downgraded from red: other districts' walls only showed it because it was red.
         const others = districtRooms().filter((room) => room !== own);
@@ -112,8 +211,13 @@ export function attachGateway(http: HttpServer, deps: GatewayDeps, options: { re
     publishLive(aggregate) {
       if (!picture.applyLive(aggregate)) return;
       metrics.emits.inc({ event: 'live' });
+      // Agency rooms see the whole city's live picture (counts, not personal data); districts their own.
       if (aggregate.district === 'city') io.emit('live', aggregate);
-      else io.to([CITY_ROOM, districtRoom(aggregate.district)]).emit('live', aggregate);
+      else
+        io.to([CITY_ROOM, districtRoom(aggregate.district), ...roomsStartingWith('agency:')]).emit(
+          'live',
+          aggregate,
+        );
     },
     // Closes the sockets and then the http server the gateway is attached to.
     close: () => new Promise<void>((resolve) => void io.close(() => resolve())),

@@ -8,6 +8,9 @@ export interface WebMetrics {
   readonly emits: Counter<'event'>;
   readonly sockets: Gauge;
   readonly activeAlerts: Gauge;
+  readonly authRefused: Counter<'reason'>;
+  readonly socketRefused: Counter<'reason'>;
+  readonly actions: Counter<'type' | 'outcome'>;
 }
 
 export function createWebMetrics(): WebMetrics {
@@ -42,6 +45,24 @@ export function createWebMetrics(): WebMetrics {
     activeAlerts: new Gauge({
       name: 'citybrain_web_active_alerts',
       help: 'Active alerts in the in-memory picture',
+      registers: [registry],
+    }),
+    authRefused: new Counter({
+      name: 'citybrain_web_auth_refused_total',
+      help: 'HTTP requests and sign-ins refused, by reason (missing, expired, bad_credentials, forbidden, …)',
+      labelNames: ['reason'],
+      registers: [registry],
+    }),
+    socketRefused: new Counter({
+      name: 'citybrain_web_socket_refused_total',
+      help: 'Socket.IO handshakes and client events refused, by reason (expired, scope, oversized, malformed, unknown_event, …)',
+      labelNames: ['reason'],
+      registers: [registry],
+    }),
+    actions: new Counter({
+      name: 'citybrain_web_actions_total',
+      help: 'Alert actions asked for on sockets, by type and outcome (accepted or the refusal reason)',
+      labelNames: ['type', 'outcome'],
       registers: [registry],
     }),
   };

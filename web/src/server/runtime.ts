@@ -5,6 +5,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { Registry } from 'prom-client';
 import type { DistrictCollection, RoadGeometry, VenueGeometry } from '../realtime/geo.js';
+import type { Principal } from './auth/principal.js';
 
 export interface WebRuntime {
   clickhouse: ClickHouseClient;
@@ -16,6 +17,8 @@ export interface WebRuntime {
   /** Crowd venues with their capacity and H3 cells, for the venue occupancy panel. */
   venues: VenueGeometry[];
   health(): { ok: boolean; details: Record<string, unknown> };
+  /** The principal a route handler's request carries (session cookie or Bearer token), or an AuthError. */
+  principalOf(request: Request): Promise<Principal>;
 }
 
 const KEY = Symbol.for('citybrain.web.runtime');

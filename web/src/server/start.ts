@@ -9,6 +9,13 @@ import { createKafka } from '@citybrain/service-kit';
 import type { Kafka } from 'kafkajs';
 import { pino, type Logger } from 'pino';
 import type { WebConfig } from '../config.js';
+import { createActionHandler } from './actions/action-handler.js';
+import { kafkaActionPublisher } from './actions/kafka-publisher.js';
+import { Authenticator, tokenFromHeaders } from './auth/authenticator.js';
+import { UserDirectory } from './auth/directory.js';
+import { createHttpAuth } from './auth/http-auth.js';
+import { loadOrCreateSessionSecret } from './auth/session-secret.js';
+import { TokenSigner } from './auth/tokens.js';
 import { CityPicture } from './city-picture.js';
 import { attachGateway, type Gateway } from './gateway.js';
 import { startKafkaFeed, type KafkaFeed } from './kafka-feed.js';
@@ -63,6 +70,36 @@ export async function start(config: WebConfig, deps: WebDeps = {}): Promise<Runn
     const districts = new Set(districtList.map((d) => d.adcode));
     const metrics = createWebMetrics();
     const picture = new CityPicture({ staleAfterMs: config.staleAfterMs, now });
+    const directory = new UserDirectory(config.auth.usersFile, {
+      now,
+      onReloadError: (error) =>
+        logger.error({ err: error }, 'accounts file unreadable; keeping the last good one'),
+    });
+    const authenticator = new Authenticator(
+      directory,
+      new TokenSigner(loadOrCreateSessionSecret(config.auth.sessionSecret, config.auth.dataDir)),
+      { sessionTtlMs: config.auth.sessionTtlMs, now },
+    );
+    const httpAuth = createHttpAuth({
+      authenticator,
+      districts,
+      logger,
+      metrics,
+      cookieSecure: config.auth.cookieSecure,
+      now,
+    });
+    const kafka = deps.kafka ?? createKafka(config.kafkaBrokers, 'citybrain-web', logger);
+    const producer = kafka.producer({ allowAutoTopicCreation: true });
+    await producer.connect();
+    undo.push(() => producer.disconnect());
+    const handleAction = createActionHandler({
+      picture,
+      publisher: kafkaActionPublisher(producer),
+      metrics,
+      logger,
+      now,
+      limits: config.actionLimits,
+    });
 
     let pages: NextApp | undefined;
     const http: Server = createServer((request, response) => {
@@ -70,19 +107,25 @@ export async function start(config: WebConfig, deps: WebDeps = {}): Promise<Runn
         serveMaplibreWorker(response);
         return;
       }
-      if (pages === undefined) {
-        response.writeHead(404).end();
-        return;
-      }
-      pages.handle(request, response).catch((error: unknown) => {
-        logger.error({ err: error, url: request.url }, 'page handler failed');
-        if (!response.headersSent) response.writeHead(500);
-        response.end();
-      });
+      httpAuth
+        .handle(request, response)
+        .then(async (answered) => {
+          if (answered) return;
+          if (pages === undefined) {
+            response.writeHead(404).end();
+            return;
+          }
+          await pages.handle(request, response);
+        })
+        .catch((error: unknown) => {
+          logger.error({ err: error, url: request.url }, 'request handler failed');
+          if (!response.headersSent) response.writeHead(500);
+          response.end();
+        });
     });
     const gateway = attachGateway(
       http,
-      { picture, logger, metrics, districts },
+      { picture, logger, metrics, districts, authenticator, handleAction, now },
       { recoveryMs: config.recoveryMs },
     );
     undo.push(async () => {
@@ -116,6 +159,13 @@ export async function start(config: WebConfig, deps: WebDeps = {}): Promise<Runn
           lastLiveAgeMs: picture.lastLiveAt === undefined ? null : now() - picture.lastLiveAt,
         },
       }),
+      principalOf: (request) =>
+        authenticator.authenticate(
+          tokenFromHeaders({
+            authorization: request.headers.get('authorization'),
+            cookie: request.headers.get('cookie'),
+          }),
+        ),
     });
     undo.push(() => Promise.resolve(setWebRuntime(undefined)));
 
@@ -126,7 +176,6 @@ export async function start(config: WebConfig, deps: WebDeps = {}): Promise<Runn
       logger.info({ mode: pages.mode, ms: Date.now() - started }, 'next.js ready');
     }
 
-    const kafka = deps.kafka ?? createKafka(config.kafkaBrokers, 'citybrain-web', logger);
     const feed: KafkaFeed = await startKafkaFeed(
       { kafka, logger, metrics },
       { groupId: config.groupId },
