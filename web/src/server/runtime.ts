@@ -17,6 +17,8 @@ export interface WebRuntime {
   /** Crowd venues with their capacity and H3 cells, for the venue occupancy panel. */
   venues: VenueGeometry[];
   health(): { ok: boolean; details: Record<string, unknown> };
+  /** Adcodes of the configured districts (scope checks). */
+  districtCodes: ReadonlySet<string>;
   /** The principal a route handler's request carries (session cookie or Bearer token), or an AuthError. */
   principalOf(request: Request): Promise<Principal>;
 }

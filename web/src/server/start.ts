@@ -149,6 +149,7 @@ export async function start(config: WebConfig, deps: WebDeps = {}): Promise<Runn
       clickhouse: clickhouse.client,
       metrics: metrics.registry,
       districts: districtCollection(districtList),
+      districtCodes: districts,
       roads: roadGeometry(segmentArterials()),
       venues: venueGeometry(VENUES, VENUE_CELLS),
       health: () => ({

@@ -2,7 +2,8 @@
 // their current token. Written by the `users` CLI, read by the server (reloaded when it changes), so adding
 // a user or revoking a display needs no restart. In cluster mode an OIDC provider can stand in for it
 // (web/README.md, "Authentication").
-import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { actorRole, adcode, agencyId } from '@citybrain/schemas/events';
 import { z } from 'zod';
 
@@ -79,6 +80,7 @@ export function readDirectoryFile(path: string): DirectoryFile {
 
 /** Atomic (write + rename) and readable by the owner only: the file holds password hashes. */
 export function writeDirectoryFile(path: string, content: DirectoryFile): void {
+  mkdirSync(dirname(path), { recursive: true });
   const tmp = `${path}.${String(process.pid)}.tmp`;
   writeFileSync(tmp, `${JSON.stringify(directoryFile.parse(content), null, 2)}\n`, { mode: 0o600 });
   chmodSync(tmp, 0o600);

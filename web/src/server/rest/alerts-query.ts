@@ -2,6 +2,7 @@
 // filtered by status, level and district.
 import type { ClickHouseClient } from '@clickhouse/client';
 import { z } from 'zod';
+import type { WallScope } from '../../realtime/events.js';
 
 export const alertsQuery = z.object({
   status: z.enum(['active', 'all', 'closed']).default('active'),
@@ -29,6 +30,7 @@ export interface AlertRow {
   level: string;
   status: string;
   district: string;
+  agencies: string[];
   lat: number;
   lon: number;
   title: { zh: string; en: string };
@@ -39,8 +41,21 @@ export interface AlertRow {
 
 const OPEN = "('active', 'acknowledged', 'assigned')";
 
-export async function queryAlerts(client: ClickHouseClient, q: AlertsQuery): Promise<AlertRow[]> {
+/**
+ * Alerts visible in the caller's scope, by the same rule as the live feed (realtime/picture.ts
+ * alertVisibleIn): a district sees its own and the city's red alerts, an agency the alerts routed to it.
+ */
+export async function queryAlerts(
+  client: ClickHouseClient,
+  q: AlertsQuery,
+  scope: WallScope,
+): Promise<AlertRow[]> {
   const where = [
+    scope.kind === 'district'
+      ? "(district = {scopeDistrict:String} OR level = 'red')"
+      : scope.kind === 'agency'
+        ? 'has(agencies, {scopeAgency:String})'
+        : '1',
     q.status === 'active' ? `status IN ${OPEN}` : q.status === 'closed' ? `status NOT IN ${OPEN}` : '1',
     q.status === 'active' ? '1' : 'updated_at >= now64(3) - toIntervalHour({hours:UInt32})',
     q.level ? 'level = {level:String}' : '1',
@@ -48,16 +63,23 @@ export async function queryAlerts(client: ClickHouseClient, q: AlertsQuery): Pro
   ].join(' AND ');
   const result = await client.query({
     // FINAL: ReplacingMergeTree(version) keeps the highest version only after merges; FINAL applies it now.
-    query: `SELECT alert_id, version, rule_id, category, level, status, district, lat, lon, title_zh, title_en,
+    query: `SELECT alert_id, version, rule_id, category, level, status, district, agencies, lat, lon, title_zh, title_en,
               metric_name, metric_value, metric_threshold, metric_unit,
               formatDateTime(raised_at, '%Y-%m-%dT%H:%i:%S.%fZ', 'UTC') AS raised,
               formatDateTime(updated_at, '%Y-%m-%dT%H:%i:%S.%fZ', 'UTC') AS updated
             FROM alerts FINAL WHERE ${where}
             ORDER BY updated_at DESC LIMIT {limit:UInt32}`,
-    query_params: { hours: q.hours, level: q.level ?? '', district: q.district ?? '', limit: q.limit },
+    query_params: {
+      hours: q.hours,
+      level: q.level ?? '',
+      district: q.district ?? '',
+      limit: q.limit,
+      scopeDistrict: scope.kind === 'district' ? scope.adcode : '',
+      scopeAgency: scope.kind === 'agency' ? scope.agency : '',
+    },
     format: 'JSONEachRow',
   });
-  const rows = await result.json<Record<string, string | number>>();
+  const rows = await result.json<Record<string, string | number | string[]>>();
   return rows.map((r) => ({
     alertId: String(r.alert_id),
     version: Number(r.version),
@@ -66,6 +88,7 @@ export async function queryAlerts(client: ClickHouseClient, q: AlertsQuery): Pro
     level: String(r.level),
     status: String(r.status),
     district: String(r.district),
+    agencies: Array.isArray(r.agencies) ? r.agencies.map(String) : [],
     lat: Number(r.lat),
     lon: Number(r.lon),
     title: { zh: String(r.title_zh), en: String(r.title_en) },
