@@ -7,7 +7,7 @@ export default [
   ...base,
   { ignores: ['next-env.d.ts'] },
   {
-    files: ['app/**/*.{ts,tsx}', 'src/wall/**/*.{ts,tsx}'],
+    files: ['app/**/*.{ts,tsx}', 'src/wall/**/*.{ts,tsx}', 'src/duty/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks, '@next/next': nextPlugin },
     rules: {
       ...reactHooks.configs.recommended.rules,
