@@ -28,7 +28,7 @@ export interface HeatRow {
 
 export async function queryHeat(client: ClickHouseClient, q: HeatQuery): Promise<HeatRow[]> {
   const result = await client.query({
-    query: `SELECT cell, any(district) AS district, argMax(count, ts) AS people,
+    query: `SELECT cell, any(district) AS cell_district, argMax(count, ts) AS people,
               formatDateTime(max(ts), '%Y-%m-%dT%H:%i:%S.%fZ', 'UTC') AS last_seen
             FROM crowd_heat
             WHERE ts >= now64(3) - toIntervalMinute({window:UInt32}) AND cell != ''
@@ -40,7 +40,7 @@ export async function queryHeat(client: ClickHouseClient, q: HeatQuery): Promise
   const rows = await result.json<Record<string, string | number>>();
   return rows.map((r) => ({
     cell: String(r.cell),
-    district: String(r.district),
+    district: String(r.cell_district),
     people: Number(r.people),
     lastSeen: String(r.last_seen),
   }));

@@ -17,7 +17,7 @@ export function heatAtStatement(
   const filter = districtFilter(scope);
   return {
     // One row over the limit tells a full answer from a cut one.
-    query: `SELECT cell, any(district) AS district, argMax(count, ts) AS people
+    query: `SELECT cell, any(district) AS cell_district, argMax(count, ts) AS people
             FROM crowd_heat
             WHERE ${IN_WINDOW} AND cell != '' AND ${filter.sql}
             GROUP BY cell ORDER BY people DESC, cell LIMIT {limit:UInt32}`,
@@ -32,11 +32,14 @@ export async function queryHeatAt(
   windowMinutes: number,
   limit = HEAT_CELL_LIMIT,
 ): Promise<{ cells: HistoryHeatCell[]; truncated: boolean }> {
-  const result = await client.query({ ...heatAtStatement(scope, atMs, windowMinutes, limit), format: 'JSONEachRow' });
-  const rows = await result.json<{ cell: string; district: string; people: number | string }>();
+  const result = await client.query({
+    ...heatAtStatement(scope, atMs, windowMinutes, limit),
+    format: 'JSONEachRow',
+  });
+  const rows = await result.json<{ cell: string; cell_district: string; people: number | string }>();
   const cells = rows.slice(0, limit).map((r) => ({
     cell: r.cell,
-    district: r.district,
+    district: r.cell_district,
     people: Number(r.people),
   }));
   return { cells, truncated: rows.length > limit };

@@ -5,7 +5,7 @@ import { scopeDistrict } from '../../realtime/picture.js';
 
 export interface Statement {
   query: string;
-  query_params: Record<string, string | number | readonly string[]>;
+  query_params: Record<string, string | number | readonly string[] | readonly number[]>;
 }
 
 /** Rows reported in (from, at]: epoch-ms parameters, so no time zone or text format is involved. */

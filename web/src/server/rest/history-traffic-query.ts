@@ -11,16 +11,13 @@ export const TREND_MINUTES = 15;
 
 /** free-flow ÷ speed, capped (a standstill is "10", not infinity); as streams' windows/snapshot.ts. */
 export function congestionIndex(freeFlowKmh: number, speedKmh: number): number {
-  return Math.min(
-    MAX_CONGESTION_INDEX,
-    freeFlowKmh / Math.max(speedKmh, freeFlowKmh / MAX_CONGESTION_INDEX),
-  );
+  return Math.min(MAX_CONGESTION_INDEX, freeFlowKmh / Math.max(speedKmh, freeFlowKmh / MAX_CONGESTION_INDEX));
 }
 
 export function segmentsAtStatement(scope: WallScope, atMs: number, windowMinutes: number): Statement {
   const filter = districtFilter(scope);
   return {
-    query: `SELECT segment_id, any(district) AS district, argMax(speed_kmh, ts) AS speed,
+    query: `SELECT segment_id, any(district) AS segment_district, argMax(speed_kmh, ts) AS speed,
               argMax(free_flow_kmh, ts) AS free_flow, argMax(lat, ts) AS lat, argMax(lon, ts) AS lon
             FROM traffic_flow
             WHERE ${IN_WINDOW} AND ${filter.sql}
@@ -57,7 +54,7 @@ export function trendAtStatement(
       ...filter.params,
       cap: MAX_CONGESTION_INDEX,
       segmentIds: [...freeFlow.keys()],
-      freeFlows: [...freeFlow.values()].map(String),
+      freeFlows: [...freeFlow.values()],
     },
   };
 }
@@ -69,10 +66,13 @@ export async function querySegmentsAt(
   windowMinutes: number,
   freeFlow: ReadonlyMap<string, number>,
 ): Promise<HistorySegment[]> {
-  const result = await client.query({ ...segmentsAtStatement(scope, atMs, windowMinutes), format: 'JSONEachRow' });
+  const result = await client.query({
+    ...segmentsAtStatement(scope, atMs, windowMinutes),
+    format: 'JSONEachRow',
+  });
   const rows = await result.json<{
     segment_id: string;
-    district: string;
+    segment_district: string;
     speed: number;
     free_flow: number | null;
     lat: number;
@@ -84,15 +84,17 @@ export async function querySegmentsAt(
     if (free === undefined || free <= 0) continue;
     segments.push({
       segmentId: r.segment_id,
-      district: r.district,
-      speedKmh: Number(r.speed),
-      congestionIndex: Math.round(congestionIndex(free, Number(r.speed)) * 100) / 100,
-      lat: Number(r.lat),
-      lon: Number(r.lon),
+      district: r.segment_district,
+      speedKmh: r.speed,
+      congestionIndex: Math.round(congestionIndex(free, r.speed) * 100) / 100,
+      lat: r.lat,
+      lon: r.lon,
     });
   }
   // Most congested first, as the live aggregates list them.
-  return segments.sort((a, b) => b.congestionIndex - a.congestionIndex || a.segmentId.localeCompare(b.segmentId));
+  return segments.sort(
+    (a, b) => b.congestionIndex - a.congestionIndex || a.segmentId.localeCompare(b.segmentId),
+  );
 }
 
 export async function queryTrendAt(
@@ -102,6 +104,7 @@ export async function queryTrendAt(
   freeFlow: ReadonlyMap<string, number>,
 ): Promise<{ ts: number; value: number }[]> {
   const result = await client.query({ ...trendAtStatement(scope, atMs, freeFlow), format: 'JSONEachRow' });
-  const rows = await result.json<{ ts: number | string; value: number }>();
-  return rows.map((r) => ({ ts: Number(r.ts), value: Number(r.value) }));
+  // Int64 arrives as text in JSON (it may exceed a double); Float64 as a number.
+  const rows = await result.json<{ ts: string; value: number }>();
+  return rows.map((r) => ({ ts: Number(r.ts), value: r.value }));
 }

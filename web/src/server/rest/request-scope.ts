@@ -6,6 +6,7 @@
 // resulting WallScope as an argument and never look at the request themselves.
 import { agencyId } from '@citybrain/schemas/events';
 import type { WallScope } from '../../realtime/events.js';
+import type { DistrictCollection } from '../../realtime/geo.js';
 import { BadRequestError } from './params.js';
 
 export function requestScope(requested: string | undefined, districts: ReadonlySet<string>): WallScope {
@@ -17,4 +18,16 @@ export function requestScope(requested: string | undefined, districts: ReadonlyS
   }
   if (!districts.has(requested)) throw new BadRequestError(`scope: unknown district "${requested}"`);
   return { kind: 'district', adcode: requested };
+}
+
+const adcodes = new WeakMap<DistrictCollection, ReadonlySet<string>>();
+
+/** The configured districts' adcodes (computed once per collection). */
+export function districtsOf(collection: DistrictCollection): ReadonlySet<string> {
+  let set = adcodes.get(collection);
+  if (set === undefined) {
+    set = new Set(collection.features.map((feature) => feature.properties.adcode));
+    adcodes.set(collection, set);
+  }
+  return set;
 }

@@ -1,0 +1,20 @@
+// The alerts active at an instant, each in the state it had then, for the wall's history replay:
+// /api/history/alerts?at=<iso>&scope=<city|adcode|agency:id>
+import type { HistoryAlerts } from '../../../../src/realtime/history.js';
+import { queryAlertsAt } from '../../../../src/server/rest/history-alerts-query.js';
+import { historyQuery } from '../../../../src/server/rest/history-params.js';
+import { answer, parseQuery } from '../../../../src/server/rest/params.js';
+import { districtsOf, requestScope } from '../../../../src/server/rest/request-scope.js';
+import { webRuntime } from '../../../../src/server/runtime.js';
+
+export const dynamic = 'force-dynamic';
+
+export function GET(request: Request): Promise<Response> {
+  return answer(async (): Promise<HistoryAlerts> => {
+    const { clickhouse, districts } = webRuntime();
+    const q = parseQuery(historyQuery(Date.now), request.url);
+    const scope = requestScope(q.scope, districtsOf(districts));
+    const { alerts } = await queryAlertsAt(clickhouse, scope, q.at);
+    return { at: new Date(q.at).toISOString(), alerts };
+  });
+}
