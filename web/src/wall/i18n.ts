@@ -1,5 +1,5 @@
 // The wall's words in both languages. Chinese is the default; every visible string comes from here.
-import type { AlertLevel } from '@citybrain/schemas/events';
+import type { AgencyId, AgencyProgressState, AlertLevel } from '@citybrain/schemas/events';
 import type { Lang } from './store/ui-slice.js';
 import type { ConnectionStatus } from './store/connection-slice.js';
 
@@ -25,6 +25,21 @@ export const TEXT = {
   noVenues: { zh: '本区无重点场所', en: 'No key venues here' },
   congestionTrend: { zh: '拥堵指数趋势', en: 'Congestion trend' },
   alertStats: { zh: '预警分布', en: 'Alerts by level & district' },
+  airQuality: { zh: '空气质量', en: 'Air quality' },
+  noAir: { zh: '暂无空气监测数据', en: 'No air quality data' },
+  agencyStatus: { zh: '联动处置', en: 'Agency response' },
+  noAgencyTasks: { zh: '暂无联动任务', en: 'No agency tasks' },
+  pendingTasks: { zh: '待响应', en: 'pending' },
+  history: { zh: '历史回放', en: 'History' },
+  /** Shown in both languages at once: nobody may mistake a replay for the live city. */
+  replayBadge: { zh: '回放 REPLAY', en: '回放 REPLAY' },
+  backToLive: { zh: '返回实时', en: 'Back to live' },
+  liveNow: { zh: '实时', en: 'Live' },
+  now: { zh: '现在', en: 'now' },
+  replayKeys: { zh: '← → 5 分钟 · Esc 返回实时', en: '← → 5 min · Esc back to live' },
+  replayLoading: { zh: '加载中…', en: 'Loading…' },
+  replayFailed: { zh: '回放数据加载失败', en: 'Replay data failed to load' },
+  replaySlider: { zh: '回放时间', en: 'Replay time' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export const LEVEL_NAMES: Readonly<Record<AlertLevel, Record<Lang, string>>> = {
@@ -32,6 +47,23 @@ export const LEVEL_NAMES: Readonly<Record<AlertLevel, Record<Lang, string>>> = {
   orange: { zh: '橙色预警', en: 'Orange' },
   yellow: { zh: '黄色预警', en: 'Yellow' },
   blue: { zh: '蓝色预警', en: 'Blue' },
+};
+
+export const AGENCY_NAMES: Readonly<Record<AgencyId, Record<Lang, string>>> = {
+  police: { zh: '公安', en: 'Police' },
+  traffic_police: { zh: '交警', en: 'Traffic police' },
+  urban_management: { zh: '城管', en: 'Urban mgmt' },
+  emergency: { zh: '应急管理', en: 'Emergency' },
+  environment: { zh: '生态环境', en: 'Environment' },
+  water: { zh: '水务', en: 'Water' },
+  venue_operator: { zh: '场馆运营', en: 'Venue operator' },
+};
+
+export const PROGRESS_NAMES: Readonly<Record<AgencyProgressState, Record<Lang, string>>> = {
+  pending: { zh: '待响应', en: 'Pending' },
+  acknowledged: { zh: '已接收', en: 'Received' },
+  on_scene: { zh: '已到场', en: 'On scene' },
+  done: { zh: '已完成', en: 'Done' },
 };
 
 export const STATUS_NAMES: Readonly<Record<ConnectionStatus, Record<Lang, string>>> = {
@@ -70,4 +102,20 @@ export function dateText(epochMs: number, lang: Lang): string {
     day: 'numeric',
     weekday: 'short',
   }).format(epochMs);
+}
+
+/** Date and minute of a replayed instant, city-local: "11月22日 14:35" / "22 Nov 14:35". */
+export function replayTimeText(epochMs: number, lang: Lang): string {
+  const date = new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+    timeZone: 'Asia/Shanghai',
+    month: 'short',
+    day: 'numeric',
+  }).format(epochMs);
+  const time = new Intl.DateTimeFormat('zh-CN', {
+    timeZone: 'Asia/Shanghai',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(epochMs);
+  return `${date} ${time}`;
 }

@@ -2,7 +2,7 @@
 // Renders one ECharts option into a div that fills its panel; the option is built elsewhere (pure
 // functions beside this file), so this component only owns the chart instance's life and size.
 import { BarChart, LineChart, PieChart } from 'echarts/charts';
-import { GridComponent, MarkLineComponent, TitleComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, MarkLineComponent, TitleComponent } from 'echarts/components';
 import { init, use as registerEcharts, type EChartsType } from 'echarts/core';
 import type { EChartsOption } from 'echarts';
 import { CanvasRenderer } from 'echarts/renderers';
@@ -14,6 +14,7 @@ registerEcharts([
   LineChart,
   PieChart,
   GridComponent,
+  LegendComponent,
   MarkLineComponent,
   TitleComponent,
   CanvasRenderer,

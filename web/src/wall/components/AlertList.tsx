@@ -5,6 +5,7 @@ import { useMemo } from 'react';
 import { LEVEL_COLORS, cssColor } from '../layers/colors.js';
 import { LEVEL_NAMES, TEXT, timeAgo } from '../i18n.js';
 import { useWall } from '../store/provider.js';
+import { shownAlerts, shownPictureAt } from '../store/shown.js';
 import { sortAlerts } from '../store/selectors.js';
 import { useNow } from '../use-now.js';
 
@@ -16,7 +17,8 @@ export function AlertList({
 }: {
   districtNames: ReadonlyMap<string, { zh: string; en: string }>;
 }) {
-  const alerts = useWall((s) => s.alerts);
+  const alerts = useWall(shownAlerts);
+  const replayAt = useWall(shownPictureAt);
   const lang = useWall((s) => s.lang);
   const skew = useWall((s) => s.clockSkewMs);
   const now = useNow(5_000);
@@ -42,7 +44,9 @@ export function AlertList({
               <span className="alert-district">
                 {districtNames.get(alert.district)?.[lang] ?? alert.district}
               </span>
-              <span className="alert-age">{timeAgo(now + skew - Date.parse(alert.raisedAt), lang)}</span>
+              <span className="alert-age">
+                {timeAgo((replayAt ?? now + skew) - Date.parse(alert.raisedAt), lang)}
+              </span>
             </div>
             <div className="alert-title">{alert.title[lang]}</div>
             <div className="alert-metric">

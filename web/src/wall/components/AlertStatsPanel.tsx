@@ -5,6 +5,7 @@ import { EChart } from '../charts/EChart.js';
 import { alertStatsOption, alertsByDistrict, alertsByLevel } from '../charts/alert-stats.js';
 import { TEXT } from '../i18n.js';
 import { useWall } from '../store/provider.js';
+import { shownAlerts } from '../store/shown.js';
 
 export function AlertStatsPanel({
   districtNames,
@@ -12,7 +13,7 @@ export function AlertStatsPanel({
   districtNames: ReadonlyMap<string, { zh: string; en: string }>;
 }) {
   const lang = useWall((s) => s.lang);
-  const alerts = useWall((s) => s.alerts);
+  const alerts = useWall(shownAlerts);
   const option = useMemo(() => {
     const values = [...alerts.values()];
     const name = (adcode: string) => districtNames.get(adcode)?.[lang] ?? adcode;

@@ -5,10 +5,11 @@ import { EChart } from '../charts/EChart.js';
 import { congestionTrendOption } from '../charts/congestion-trend.js';
 import { TEXT } from '../i18n.js';
 import { useWall } from '../store/provider.js';
+import { shownTrend } from '../store/shown.js';
 
 export function CongestionTrendPanel() {
   const lang = useWall((s) => s.lang);
-  const trend = useWall((s) => s.congestionTrend);
+  const trend = useWall(shownTrend);
   const option = useMemo(() => congestionTrendOption(trend, lang), [trend, lang]);
   const latest = trend.at(-1);
   return (

@@ -4,6 +4,7 @@ import { ALERT_LEVELS } from '@citybrain/schemas/events';
 import { LEVEL_COLORS, cssColor } from '../layers/colors.js';
 import { LEVEL_NAMES, TEXT } from '../i18n.js';
 import { useWall } from '../store/provider.js';
+import { shownAlerts, shownLive } from '../store/shown.js';
 import { scopeDistrict } from '../../realtime/picture.js';
 
 export function KpiPanel() {
@@ -11,8 +12,8 @@ export function KpiPanel() {
   const scope = useWall((s) => s.scope);
   // The city summary for the city wall, the district's own aggregate for a district wall.
   const key = scopeDistrict(scope) ?? 'city';
-  const kpis = useWall((s) => s.live.get(key)?.kpis);
-  const alerts = useWall((s) => s.alerts);
+  const kpis = useWall((s) => shownLive(s).get(key)?.kpis);
+  const alerts = useWall(shownAlerts);
   const byLevel = { blue: 0, yellow: 0, orange: 0, red: 0 };
   for (const alert of alerts.values()) byLevel[alert.level] += 1;
   return (

@@ -6,10 +6,11 @@ import { EChart } from '../charts/EChart.js';
 import { venueOccupancy, venueOccupancyOption } from '../charts/venue-occupancy.js';
 import { TEXT } from '../i18n.js';
 import { useWall } from '../store/provider.js';
+import { shownLive } from '../store/shown.js';
 
 export function VenuePanel({ venues }: { venues: readonly VenueGeometry[] }) {
   const lang = useWall((s) => s.lang);
-  const live = useWall((s) => s.live);
+  const live = useWall(shownLive);
   const option = useMemo(
     () => venueOccupancyOption(venueOccupancy(venues, live), lang),
     [venues, live, lang],

@@ -1,7 +1,9 @@
 'use client';
 // MapLibre base map with a deck.gl overlay (overlaid, not interleaved: interleaving crashes with
 // maplibre-gl 6, DESIGN §10). Sets `data-ready` once the base map has drawn and the overlay has rendered
-// heat, the signal end-to-end tests wait for instead of sleeping.
+// heat, the signal end-to-end tests wait for instead of sleeping; `data-drawn-heat-cells` says how many
+// cells the overlay's latest render drew after a data change (a replayed picture is on screen when it
+// matches `data-heat-cells`).
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -29,9 +31,11 @@ export function MapView({ districts, roads, labels, bounds, focus }: MapViewProp
   const overlay = useRef<MapboxOverlay | null>(null);
   const [mapDrawn, setMapDrawn] = useState(false);
   const [heatDrawn, setHeatDrawn] = useState(false);
+  const [drawnCells, setDrawnCells] = useState(0);
   const { layersAt, heatCellCount } = useWallLayers(roads, labels);
   const layersRef = useRef(layersAt);
-  const heatPending = useRef(false);
+  // Heat cells handed to deck.gl and not yet drawn: set with new data, consumed by the next render.
+  const pendingCells = useRef<number | null>(null);
 
   useEffect(() => {
     const element = container.current;
@@ -51,10 +55,11 @@ export function MapView({ districts, roads, labels, bounds, focus }: MapViewProp
       interleaved: false,
       layers: [],
       onAfterRender: () => {
-        if (heatPending.current) {
-          heatPending.current = false;
-          setHeatDrawn(true);
-        }
+        const cells = pendingCells.current;
+        if (cells === null) return;
+        pendingCells.current = null;
+        setDrawnCells(cells);
+        if (cells > 0) setHeatDrawn(true);
       },
     });
     map.addControl(deck);
@@ -69,9 +74,9 @@ export function MapView({ districts, roads, labels, bounds, focus }: MapViewProp
   // New data: hand deck.gl the new layers; the heat counts as drawn after the next overlay render.
   useEffect(() => {
     layersRef.current = layersAt;
-    if (heatCellCount > 0 && !heatDrawn) heatPending.current = true;
+    pendingCells.current = heatCellCount;
     overlay.current?.setProps({ layers: layersAt((Date.now() % PULSE_MS) / PULSE_MS) });
-  }, [layersAt, heatCellCount, heatDrawn]);
+  }, [layersAt, heatCellCount]);
 
   useEffect(() => {
     const timer = setInterval(() => {
@@ -87,6 +92,7 @@ export function MapView({ districts, roads, labels, bounds, focus }: MapViewProp
       data-testid="wall-map"
       data-ready={mapDrawn && heatDrawn ? 'true' : 'false'}
       data-heat-cells={heatCellCount}
+      data-drawn-heat-cells={drawnCells}
     />
   );
 }

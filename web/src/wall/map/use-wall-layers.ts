@@ -9,6 +9,7 @@ import { buildLabelLayer, type DistrictLabel } from '../layers/label-layer.js';
 import { buildTrafficLayer, trafficData } from '../layers/traffic-layer.js';
 import type { RoadGeometry } from '../../realtime/geo.js';
 import { useWall } from '../store/provider.js';
+import { shownAlerts, shownLive } from '../store/shown.js';
 import { congestionBySegment, heatCells, sortAlerts } from '../store/selectors.js';
 
 export interface WallLayerInputs {
@@ -21,8 +22,8 @@ export function useWallLayers(
   roads: readonly RoadGeometry[],
   labels: readonly DistrictLabel[],
 ): WallLayerInputs {
-  const live = useWall((s) => s.live);
-  const alerts = useWall((s) => s.alerts);
+  const live = useWall(shownLive);
+  const alerts = useWall(shownAlerts);
   const lang = useWall((s) => s.lang);
   const visible = useWall((s) => s.layers);
   const cells = useMemo(() => heatCells(live), [live]);

@@ -4,6 +4,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { WallScope } from '../../realtime/events.js';
 import { createAlertsSlice, type AlertsSlice } from './alerts-slice.js';
 import { createConnectionSlice, type ConnectionSlice } from './connection-slice.js';
+import { createHistorySlice, type HistorySlice } from './history-slice.js';
 import { createLiveSlice, type LiveSlice } from './live-slice.js';
 import { createUiSlice, type UiSlice } from './ui-slice.js';
 
@@ -12,7 +13,7 @@ export interface ScopeSlice {
   readonly scope: WallScope;
 }
 
-export type WallState = ScopeSlice & AlertsSlice & LiveSlice & ConnectionSlice & UiSlice;
+export type WallState = ScopeSlice & AlertsSlice & LiveSlice & ConnectionSlice & UiSlice & HistorySlice;
 export type WallStore = StoreApi<WallState>;
 
 export function createWallStore(scope: WallScope): WallStore {
@@ -23,5 +24,6 @@ export function createWallStore(scope: WallScope): WallStore {
     ...createLiveSlice(...a),
     ...createConnectionSlice(versions)(...a),
     ...createUiSlice(...a),
+    ...createHistorySlice(...a),
   }));
 }
