@@ -201,3 +201,27 @@ export function dateTimeText(epochMs: number): string {
     hour12: false,
   }).format(epochMs);
 }
+
+/** Labels for the window statistics streams records as evidence; unknown keys show as they are. */
+const EVIDENCE_LABELS: Readonly<Record<string, Bilingual>> = {
+  subject: { zh: '监测对象', en: 'Subject' },
+  trigger: { zh: '触发方式', en: 'Trigger' },
+  windowEnd: { zh: '窗口截止', en: 'Window end' },
+  windowValue: { zh: '窗口值', en: 'Window value' },
+  windows: { zh: '连续窗口数', en: 'Windows' },
+  risePercent: { zh: '涨幅 (%)', en: 'Rise (%)' },
+  trendPerWindow: { zh: '每窗口趋势', en: 'Trend per window' },
+  forecastLevel: { zh: '预测级别', en: 'Forecast level' },
+  clearReason: { zh: '解除原因', en: 'Clear reason' },
+  incidentId: { zh: '事件编号', en: 'Incident' },
+  type: { zh: '类型', en: 'Type' },
+  severity: { zh: '严重程度', en: 'Severity' },
+  status: { zh: '事件状态', en: 'Status' },
+  lanesBlocked: { zh: '封闭车道', en: 'Lanes blocked' },
+  arterialSegment: { zh: '主干道路段', en: 'Arterial segment' },
+  arterialDistanceM: { zh: '距主干道 (米)', en: 'To arterial (m)' },
+};
+
+export function evidenceLabel(key: string, lang: Lang): string {
+  return EVIDENCE_LABELS[key]?.[lang] ?? key;
+}
