@@ -21,8 +21,6 @@ export function historyQuery(now: () => number) {
       .refine((ms) => ms <= now() + FUTURE_SLACK_MS, 'must not be in the future')
       .refine((ms) => ms >= now() - HISTORY_MAX_AGE_MS, 'must be within the last 7 days'),
     window: z.coerce.number().int().min(1).max(60).default(DEFAULT_WINDOW_MINUTES),
-    /** The scope the page asks for (see request-scope.ts); never a grant by itself. */
-    scope: z.string().max(64).optional(),
   });
 }
 export type HistoryQuery = z.infer<ReturnType<typeof historyQuery>>;

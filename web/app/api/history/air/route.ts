@@ -3,17 +3,17 @@
 import type { HistoryAir } from '../../../../src/realtime/history.js';
 import { queryAirAt } from '../../../../src/server/rest/history-air-query.js';
 import { historyQuery } from '../../../../src/server/rest/history-params.js';
-import { answer, parseQuery } from '../../../../src/server/rest/params.js';
-import { districtsOf, requestScope } from '../../../../src/server/rest/request-scope.js';
+import { parseQuery } from '../../../../src/server/rest/params.js';
+import { answerFor } from '../../../../src/server/rest/scoped-answer.js';
 import { webRuntime } from '../../../../src/server/runtime.js';
 
 export const dynamic = 'force-dynamic';
 
 export function GET(request: Request): Promise<Response> {
-  return answer(async (): Promise<HistoryAir> => {
-    const { clickhouse, districts } = webRuntime();
+  // The caller's scope from its session; the page's `scope` parameter may only narrow it.
+  return answerFor(request, async ({ scope }): Promise<HistoryAir> => {
+    const { clickhouse } = webRuntime();
     const q = parseQuery(historyQuery(Date.now), request.url);
-    const scope = requestScope(q.scope, districtsOf(districts));
     return {
       at: new Date(q.at).toISOString(),
       windowMinutes: q.window,

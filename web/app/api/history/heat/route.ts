@@ -5,8 +5,8 @@ import type { HistoryHeat } from '../../../../src/realtime/history.js';
 import { historyQuery } from '../../../../src/server/rest/history-params.js';
 import { queryHeatAt } from '../../../../src/server/rest/history-heat-query.js';
 import { querySegmentsAt, queryTrendAt } from '../../../../src/server/rest/history-traffic-query.js';
-import { answer, parseQuery } from '../../../../src/server/rest/params.js';
-import { districtsOf, requestScope } from '../../../../src/server/rest/request-scope.js';
+import { parseQuery } from '../../../../src/server/rest/params.js';
+import { answerFor } from '../../../../src/server/rest/scoped-answer.js';
 import { webRuntime } from '../../../../src/server/runtime.js';
 
 export const dynamic = 'force-dynamic';
@@ -17,10 +17,10 @@ const freeFlowOf = () =>
   (freeFlow ??= new Map(segmentArterials().map((segment) => [segment.id, segment.freeFlowKmh])));
 
 export function GET(request: Request): Promise<Response> {
-  return answer(async (): Promise<HistoryHeat> => {
-    const { clickhouse, districts } = webRuntime();
+  // The caller's scope from its session; the page's `scope` parameter may only narrow it.
+  return answerFor(request, async ({ scope }): Promise<HistoryHeat> => {
+    const { clickhouse } = webRuntime();
     const q = parseQuery(historyQuery(Date.now), request.url);
-    const scope = requestScope(q.scope, districtsOf(districts));
     const [heat, segments, trend] = await Promise.all([
       queryHeatAt(clickhouse, scope, q.at, q.window),
       querySegmentsAt(clickhouse, scope, q.at, q.window, freeFlowOf()),
