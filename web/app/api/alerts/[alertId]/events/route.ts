@@ -1,24 +1,21 @@
-// One alert's action timeline from the audit trail: /api/alerts/<alertId>/events, oldest version first;
-// 404 when the alert is unknown or outside the caller's scope (not told apart).
-import type { WallScope } from '../../../../../src/realtime/events.js';
+// One alert's action timeline from the audit trail: /api/alerts/<alertId>/events, oldest version first.
+// Scoped by the caller's token like every REST handler: an alert outside the scope (or unknown) answers an
+// empty timeline, so a scope cannot probe for alerts it may not see.
 import { alertIdParam, queryAlertTimeline } from '../../../../../src/server/rest/alert-timeline-query.js';
+import { BadRequestError } from '../../../../../src/server/rest/params.js';
+import { answerFor } from '../../../../../src/server/rest/scoped-answer.js';
 import { webRuntime } from '../../../../../src/server/runtime.js';
 
 export const dynamic = 'force-dynamic';
 
-// The whole city until the signed-in session's scope reaches route handlers (the authentication half of
-// issue #5 passes it here); the query already refuses anything outside the scope it is given.
-const CALLER_SCOPE: WallScope = { kind: 'city' };
-
 export async function GET(
-  _request: Request,
+  request: Request,
   context: { params: Promise<{ alertId: string }> },
 ): Promise<Response> {
-  const alertId = alertIdParam.safeParse((await context.params).alertId);
-  if (!alertId.success) {
-    return Response.json({ error: 'alertId: must be 1 to 128 characters' }, { status: 400 });
-  }
-  const timeline = await queryAlertTimeline(webRuntime().clickhouse, alertId.data, CALLER_SCOPE);
-  if (timeline === null) return Response.json({ error: 'unknown alert' }, { status: 404 });
-  return Response.json(timeline, { headers: { 'cache-control': 'no-store' } });
+  const { alertId } = await context.params;
+  return answerFor(request, async ({ scope }) => {
+    const id = alertIdParam.safeParse(alertId);
+    if (!id.success) throw new BadRequestError('alertId: must be 1 to 128 characters');
+    return (await queryAlertTimeline(webRuntime().clickhouse, id.data, scope)) ?? [];
+  });
 }
