@@ -6,13 +6,15 @@ import { startSimulator } from '@citybrain/ingest/simulator';
 import { acquireClickHouse } from '@citybrain/schemas/clickhouse';
 import { createKafka } from '@citybrain/service-kit';
 import { loadStreamsConfig, start as startStreams } from '@citybrain/streams';
-import { loadWebConfig, start as startWeb } from '@citybrain/web';
+import { ensureDemoAccounts, loadWebConfig, start as startWeb } from '@citybrain/web';
 import type { Logger } from 'pino';
 import type { LauncherConfig } from './config.js';
 
 export interface RunningSystem {
   readonly brokers: string[];
   readonly urls: Record<string, string>;
+  /** The demo accounts' passwords (sign in at /login). */
+  readonly demoCredentialsFile: string;
   stop(): Promise<void>;
 }
 
@@ -53,6 +55,9 @@ export async function startEmbedded(config: LauncherConfig, logger: Logger): Pro
     started.push(streams);
     // Before the simulator, so the wall's feed is consuming when the first events flow; web's Next.js
     // route handlers query through this same shared client.
+    // Embedded mode is a demo on one machine: it brings its own accounts (passwords in a file beside the
+    // data) and a sign-in link for the city wall. A deployment manages accounts with the `users` CLI.
+    const demo = await ensureDemoAccounts(webConfig.auth);
     const web = await startWeb(webConfig, { logger, clickhouse: clickhouse.client });
     started.push(web);
 
@@ -66,8 +71,11 @@ export async function startEmbedded(config: LauncherConfig, logger: Logger): Pro
     }
     return {
       brokers,
+      demoCredentialsFile: demo.credentialsFile,
       urls: {
-        wall: `${web.url}/wall`,
+        'wall (sign-in link)': `${web.url}${demo.wallLinkPath}`,
+        'duty console': `${web.url}/duty`,
+        'district wall': `${web.url}/wall/440305`,
         'ingest health': `${ingest.healthUrl}/health`,
         'ingest metrics': `${ingest.healthUrl}/metrics`,
         'streams health': `${streams.healthUrl}/health`,

@@ -37,3 +37,8 @@ export async function launchChromium(): Promise<TestBrowser> {
     },
   };
 }
+
+/** The link a wall display opens once to sign in (what `users display` prints), leading on to `path`. */
+export function displaySignInUrl(baseUrl: string, token: string, path: string): string {
+  return `${baseUrl}/auth/display?token=${encodeURIComponent(token)}&next=${encodeURIComponent(path)}`;
+}

@@ -22,7 +22,8 @@ import {
   cityFixture,
   liveFixture,
 } from '../test/fixtures.js';
-import { launchChromium, type TestBrowser } from './browser.js';
+import { seedAccounts } from '../test/auth-fixtures.js';
+import { displaySignInUrl, launchChromium, type TestBrowser } from './browser.js';
 
 const OUTPUT = fileURLToPath(new URL('../test-output/', import.meta.url));
 const READY_TIMEOUT_MS = 60_000;
@@ -45,6 +46,9 @@ describe('the wall in a browser', { timeout: 120_000 }, () => {
   let web: RunningWeb;
   let producer: Producer;
   let chromium: TestBrowser;
+  /** Tokens, as the users CLI issues them: the city wall, Nanshan's wall, an admin and Futian's center. */
+  const tokens = { cityWall: '', nanshanWall: '', admin: '', futianCenter: '' };
+  const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
   // Undone in reverse order, including when beforeAll failed halfway.
   const cleanup: (() => Promise<void> | void)[] = [];
 
@@ -68,8 +72,17 @@ describe('the wall in a browser', { timeout: 120_000 }, () => {
       CHDB_PATH: join(dataDir, 'chdb'),
       WEB_PORT: '0',
       WEB_MODE: 'prod',
+      DATA_DIR: dataDir,
       LOG_LEVEL: 'silent',
     });
+    const accounts = await seedAccounts(config.auth, [
+      { id: 'admin-1', role: 'admin' },
+      { id: 'futian-center', role: 'district', district: FUTIAN },
+    ]);
+    tokens.cityWall = await accounts.displayToken('lobby-wall', 'city');
+    tokens.nanshanWall = await accounts.displayToken('nanshan-wall', NANSHAN);
+    tokens.admin = await accounts.sessionToken('admin-1');
+    tokens.futianCenter = await accounts.sessionToken('futian-center');
     clickhouse = acquireClickHouse(config.clickhouse);
     cleanup.push(() => clickhouse.release());
     const kafka = new Kafka({ clientId: 'web-e2e', brokers: kafkaMock.brokers, logLevel: logLevel.NOTHING });
@@ -97,7 +110,7 @@ describe('the wall in a browser', { timeout: 120_000 }, () => {
     for (const step of cleanup.reverse()) await step();
   });
 
-  async function openWall(path: string): Promise<{ page: Page; readyMs: number }> {
+  async function openWall(path: string, token: string): Promise<{ page: Page; readyMs: number }> {
     const page = await chromium.browser.newPage({ viewport: { width: 1920, height: 1080 } });
     // A failing wall says why in the test log.
     page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
@@ -106,13 +119,15 @@ describe('the wall in a browser', { timeout: 120_000 }, () => {
         console.error(`page console: ${message.text()} ${message.location().url}`);
     });
     const started = Date.now();
-    await page.goto(`${web.url}${path}`);
+    // Signs in as a display does (the link sets the session cookie), then lands on the wall.
+    await page.goto(displaySignInUrl(web.url, token, path));
+    expect(new URL(page.url()).pathname).toBe(path);
     await page.waitForSelector('[data-testid="wall-map"][data-ready="true"]', { timeout: READY_TIMEOUT_MS });
     return { page, readyMs: Date.now() - started };
   }
 
   it('renders the map and crowd heat, and shows an injected alert within 2 s', async () => {
-    const { page, readyMs } = await openWall('/wall');
+    const { page, readyMs } = await openWall('/wall', tokens.cityWall);
     console.info(`wall: navigation to first heat render ${readyMs} ms`);
     expect(web.mode).toBe('prod');
     // maplibre's canvas and deck.gl's overlay canvas.
@@ -166,14 +181,14 @@ describe('the wall in a browser', { timeout: 120_000 }, () => {
     await page.close();
   });
 
-  it('serves the REST feeds from the shared ClickHouse client', async () => {
-    const alerts = await fetch(`${web.url}/api/alerts?status=all&hours=1`);
+  it('serves the REST feeds from the shared ClickHouse client, to signed-in callers only', async () => {
+    const alerts = await fetch(`${web.url}/api/alerts?status=all&hours=1`, bearer(tokens.cityWall));
     expect(alerts.status).toBe(200);
     expect(Array.isArray(await alerts.json())).toBe(true);
-    const heat = await fetch(`${web.url}/api/heat?window=30`);
+    const heat = await fetch(`${web.url}/api/heat?window=30`, bearer(tokens.cityWall));
     expect(heat.status).toBe(200);
     expect(Array.isArray(await heat.json())).toBe(true);
-    const bad = await fetch(`${web.url}/api/heat?window=0`);
+    const bad = await fetch(`${web.url}/api/heat?window=0`, bearer(tokens.cityWall));
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: string }).error).toMatch(/^window:/);
     const health = (await (await fetch(`${web.url}/api/health`)).json()) as {
@@ -181,11 +196,35 @@ describe('the wall in a browser', { timeout: 120_000 }, () => {
       districtsLive: number;
     };
     expect(health).toMatchObject({ status: 'ok', districtsLive: 3 });
-    expect(await (await fetch(`${web.url}/metrics`)).text()).toContain('citybrain_web_kafka_messages_total');
+    expect(await (await fetch(`${web.url}/metrics`, bearer(tokens.admin))).text()).toContain(
+      'citybrain_web_kafka_messages_total',
+    );
+    // Without a token, with a forged one, or below the role: refused with the reason.
+    const anonymous = await fetch(`${web.url}/api/alerts`);
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.json()).toMatchObject({ error: 'unauthenticated', reason: 'missing' });
+    const forged = await fetch(`${web.url}/api/heat`, bearer(`${tokens.admin.slice(0, -4)}AAAA`));
+    expect(forged.status).toBe(401);
+    expect((await fetch(`${web.url}/metrics`, bearer(tokens.cityWall))).status).toBe(403);
+    // A page without a session goes to the sign-in page.
+    const page = await fetch(`${web.url}/wall`, { redirect: 'manual' });
+    expect(page.status).toBe(303);
+    expect(page.headers.get('location')).toMatch(/^\/login\?next=%2Fwall/);
+  });
+
+  it("never gives a district center another district's data over REST", async () => {
+    // Futian's center asking for Nanshan's heat, or widening its scope, is refused, not answered.
+    const otherHeat = await fetch(`${web.url}/api/heat?district=${NANSHAN}`, bearer(tokens.futianCenter));
+    expect(otherHeat.status).toBe(403);
+    const widened = await fetch(`${web.url}/api/alerts?scope=city&status=all`, bearer(tokens.futianCenter));
+    expect(widened.status).toBe(403);
+    const own = await fetch(`${web.url}/api/heat?window=30`, bearer(tokens.futianCenter));
+    expect(own.status).toBe(200);
+    for (const row of (await own.json()) as { district: string }[]) expect(row.district).toBe(FUTIAN);
   });
 
   it('scopes a district wall to its district and the city-wide red alerts', async () => {
-    const { page } = await openWall(`/wall/${NANSHAN}`);
+    const { page } = await openWall(`/wall/${NANSHAN}`, tokens.nanshanWall);
     await page.waitForSelector('[data-alert-id="e2e-red"]');
     // Futian's yellow alert is not Nanshan's business; the red one (Nanshan's own here) is shown.
     expect(await page.locator('[data-alert-id="e2e-futian-yellow"]').count()).toBe(0);

@@ -19,9 +19,18 @@ await runService(loadLauncherConfig, async (config) => {
       : {}),
   });
   const system = await startEmbedded(config, logger);
-  const lines = Object.entries(system.urls).map(([name, url]) => `  ${name.padEnd(16)} ${url}`);
+  const lines = Object.entries(system.urls).map(([name, url]) => `  ${name.padEnd(20)} ${url}`);
   process.stdout.write(
-    `\ncitybrain is running (embedded mode)\n  kafka brokers    ${system.brokers.join(',')}\n${lines.join('\n')}\n  stop with Ctrl-C\n\n`,
+    [
+      '',
+      'citybrain is running (embedded mode)',
+      `  ${'kafka brokers'.padEnd(20)} ${system.brokers.join(',')}`,
+      ...lines,
+      `  ${'demo accounts'.padEnd(20)} ${system.demoCredentialsFile} (sign in at /login)`,
+      '  stop with Ctrl-C',
+      '',
+      '',
+    ].join('\n'),
   );
   return system;
 });

@@ -8,6 +8,7 @@ import { VENUE_CELLS, VENUES, loadDistricts, segmentArterials } from '@citybrain
 import { createKafka } from '@citybrain/service-kit';
 import type { Kafka } from 'kafkajs';
 import { pino, type Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import type { WebConfig } from '../config.js';
 import { createActionHandler } from './actions/action-handler.js';
 import { kafkaActionPublisher } from './actions/kafka-publisher.js';
@@ -44,6 +45,8 @@ export interface RunningWeb {
   readonly url: string;
   readonly mode: 'prod' | 'dev' | 'none';
   readonly gateway: Gateway;
+  /** This instance's Prometheus registry (also served at /metrics to administrators). */
+  readonly metrics: Registry;
   stop(): Promise<void>;
 }
 
@@ -189,7 +192,7 @@ export async function start(config: WebConfig, deps: WebDeps = {}): Promise<Runn
     undo.push(() => feed.stop());
 
     logger.info({ url, groupId: config.groupId }, 'web running');
-    return { url, mode: pages?.mode ?? 'none', gateway, stop: stopAll };
+    return { url, mode: pages?.mode ?? 'none', gateway, metrics: metrics.registry, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;

@@ -192,6 +192,9 @@ export function createHttpAuth(deps: HttpAuthDeps): HttpAuth {
         return refuse(response, 403, 'forbidden', 'metrics are for administrators');
       if (path.startsWith('/duty') && principal.role === 'wall')
         return refuse(response, 403, 'forbidden', 'a wall display cannot open the duty console');
+      // The city wall is for city-wide principals; others land on their own page.
+      if ((path === '/wall' || path === '/wall/') && principal.permitted.kind !== 'city')
+        return redirect(response, homeOf(principal));
       const wallScope = /^\/wall\/([^/]+)\/?$/.exec(path)?.[1];
       if (wallScope !== undefined) {
         try {
