@@ -20,7 +20,7 @@ export const TEXT = {
   queue: { zh: '预警队列', en: 'Alert queue' },
   noAlerts: { zh: '当前无预警', en: 'No active alerts' },
   noMatch: { zh: '没有符合筛选条件的预警', en: 'No alert matches the filters' },
-  search: { zh: '搜索标题或编号', en: 'Search title or id' },
+  search: { zh: '搜索标题或编号（按 f 或 /）', en: 'Search title or id (press f or /)' },
   all: { zh: '全部', en: 'All' },
   level: { zh: '级别', en: 'Level' },
   category: { zh: '类别', en: 'Category' },

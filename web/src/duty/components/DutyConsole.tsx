@@ -11,7 +11,6 @@ import { DutyStoreProvider, useDuty } from '../store/provider.js';
 import { AlertDetail } from './AlertDetail.js';
 import { AlertQueue } from './AlertQueue.js';
 import { DutyHeader } from './DutyHeader.js';
-import { NoticeBar } from './NoticeBar.js';
 import { HelpOverlay, ShortcutLegend } from './Shortcuts.js';
 
 const NO_NAMES: ReadonlyMap<string, Bilingual> = new Map();
@@ -57,7 +56,6 @@ function DutyBody() {
       <main className="duty-main">
         <AlertQueue districtNames={names} />
         <DetailPanel districtNames={names} geo={geo} />
-        <NoticeBar lang={lang} />
       </main>
       <ShortcutLegend />
       {helpOpen && <HelpOverlay lang={lang} />}

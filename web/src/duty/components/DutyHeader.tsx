@@ -9,6 +9,7 @@ import { AGENCY_NAMES, ROLE_NAMES, TEXT, type Bilingual, type Lang } from '../i1
 import { useDuty } from '../store/provider.js';
 import { countByLevel } from '../store/selectors.js';
 import { levelColor } from './Badges.js';
+import { NoticeBar } from './NoticeBar.js';
 
 function scopeName(viewer: SessionInfo, names: ReadonlyMap<string, Bilingual>, lang: Lang): string {
   const { scope } = viewer;
@@ -44,6 +45,9 @@ export function DutyHeader({ districtNames }: { districtNames: ReadonlyMap<strin
             {counts[level]}
           </span>
         ))}
+      </div>
+      <div className="duty-header-middle">
+        <NoticeBar lang={lang} />
       </div>
       <div className="duty-header-right">
         {viewer && (

@@ -82,7 +82,7 @@ export function FilterBar({
           type="search"
           data-keys="filter"
           data-testid="filter-text"
-          placeholder={`${TEXT.search[lang]}  ( f  /  / )`}
+          placeholder={TEXT.search[lang]}
           value={filters.text}
           onChange={(event) => setFilters({ text: event.target.value })}
         />

@@ -18,11 +18,17 @@ export function NoticeBar({ lang }: { lang: Lang }) {
   if (notice === null) return null;
   const second = lang === 'zh' ? 'en' : 'zh';
   return (
-    <div className={`notice notice-${notice.tone}`} role="alert" data-testid="notice" data-tone={notice.tone}>
+    <div
+      className={`notice notice-${notice.tone}`}
+      role="alert"
+      data-testid="notice"
+      data-tone={notice.tone}
+      // The server's own words (English, for whoever investigates) on hover, not in the officer's way.
+      title={notice.detail}
+    >
       <span className="notice-text">
         {notice.text[lang]} <span className="notice-second">/ {notice.text[second]}</span>
       </span>
-      {notice.detail !== undefined && <span className="notice-detail">{notice.detail}</span>}
       <button type="button" className="notice-close" aria-label={TEXT.close[lang]} onClick={dismiss}>
         ×
       </button>
