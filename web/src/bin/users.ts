@@ -22,8 +22,10 @@ const USAGE = `usage: users <command> [options]
   add <id> --role <role> [--district <adcode>] [--agency <agency>] (--password-stdin | --generate-password)
       roles: ${actorRole.options.join(', ')}; agencies: ${agencyId.options.join(', ')}
   disable <id> | enable <id>
-  display <id> --scope <city|adcode> [--days 365] [--base-url http://host:3000]
-      issues the display's token (replacing its earlier one) and prints its sign-in link
+  display <id> --scope <city|adcode|agency:<id>> [--days 365] [--base-url http://host:3000]
+      issues the read-only token of a wall display or of a subscribing system (a district center's or an
+      agency's: Socket.IO auth.token, or Authorization: Bearer for /api/feeds/alerts.cap), replacing its
+      earlier one, and prints the wall's sign-in link
   revoke-display <id>
   list`;
 
@@ -83,7 +85,8 @@ async function main(argv: string[]): Promise<void> {
     case 'display': {
       const days = Number(values.days);
       if (!Number.isInteger(days) || days < 1 || days > 3650) throw new UsageError('--days must be 1..3650');
-      if (values.scope === undefined) throw new UsageError('display needs --scope city or an adcode');
+      if (values.scope === undefined)
+        throw new UsageError('display needs --scope city, an adcode or agency:<id>');
       const secret = loadOrCreateSessionSecret(config.sessionSecret, config.dataDir);
       const issued = await issueDisplayToken(config.usersFile, secret, {
         id: needId(),

@@ -6,6 +6,8 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import type { Registry } from 'prom-client';
 import type { DistrictCollection, RoadGeometry, VenueGeometry } from '../realtime/geo.js';
 import type { Principal } from './auth/principal.js';
+import type { Alert } from '@citybrain/schemas/events';
+import type { DistrictNames } from '@citybrain/schemas/cap';
 
 export interface WebRuntime {
   clickhouse: ClickHouseClient;
@@ -17,6 +19,10 @@ export interface WebRuntime {
   /** Crowd venues with their capacity and H3 cells, for the venue occupancy panel. */
   venues: VenueGeometry[];
   health(): { ok: boolean; details: Record<string, unknown> };
+  /** The gateway's active alerts (the CAP feed's source: exactly what the walls show). */
+  activeAlerts(): Alert[];
+  /** District names for feeds. */
+  districtNames: DistrictNames;
   /** Adcodes of the configured districts (scope checks). */
   districtCodes: ReadonlySet<string>;
   /** The principal a route handler's request carries (session cookie or Bearer token), or an AuthError. */

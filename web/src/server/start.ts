@@ -6,6 +6,7 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import { acquireClickHouse, migrate } from '@citybrain/schemas/clickhouse';
 import { VENUE_CELLS, VENUES, loadDistricts, segmentArterials } from '@citybrain/schemas/geo';
 import { createKafka } from '@citybrain/service-kit';
+import { districtNamesOf } from '@citybrain/schemas/cap';
 import type { Kafka } from 'kafkajs';
 import { pino, type Logger } from 'pino';
 import type { Registry } from 'prom-client';
@@ -153,6 +154,8 @@ export async function start(config: WebConfig, deps: WebDeps = {}): Promise<Runn
       metrics: metrics.registry,
       districts: districtCollection(districtList),
       districtCodes: districts,
+      districtNames: districtNamesOf(districtList),
+      activeAlerts: () => picture.alertList(),
       roads: roadGeometry(segmentArterials()),
       venues: venueGeometry(VENUES, VENUE_CELLS),
       health: () => ({

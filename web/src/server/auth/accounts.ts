@@ -6,6 +6,7 @@ import {
   readDirectoryFile,
   writeDirectoryFile,
   userRecord,
+  displayRecord,
   type DirectoryFile,
   type UserRecord,
 } from './directory-file.js';
@@ -76,8 +77,9 @@ export async function issueDisplayToken(
   display: { id: string; scope: string; days: number },
   now: number = Date.now(),
 ): Promise<IssuedDisplay> {
-  if (display.scope !== 'city' && !/^\d{6}$/.test(display.scope))
-    throw new AccountError(`scope must be "city" or a 6-digit adcode, not "${display.scope}"`);
+  const scope = displayRecord.shape.scope.safeParse(display.scope);
+  if (!scope.success)
+    throw new AccountError(`scope must be "city", a 6-digit adcode or "agency:<id>", not "${display.scope}"`);
   const tokenId = randomUUID();
   const { token, claims } = await new TokenSigner(secret).issue(
     display.id,
@@ -91,7 +93,7 @@ export async function issueDisplayToken(
     ...file,
     displays: [
       ...file.displays.filter((d) => d.id !== display.id),
-      { id: display.id, scope: display.scope, tokenId, expiresAt, revoked: false },
+      { id: display.id, scope: scope.data, tokenId, expiresAt, revoked: false },
     ],
   }));
   return { id: display.id, scope: display.scope, token, expiresAt };

@@ -34,8 +34,11 @@ export type UserRecord = z.infer<typeof userRecord>;
 
 export const displayRecord = z.object({
   id: accountId,
-  /** 'city' or a district adcode: what the wall shows. */
-  scope: z.union([z.literal('city'), adcode]),
+  /**
+   * 'city', a district adcode, or 'agency:<id>': what the wall shows, or what a subscribing system (a
+   * district center's or an agency's) receives. Displays are read-only (role `wall`).
+   */
+  scope: z.union([z.literal('city'), adcode, z.templateLiteral([z.literal('agency:'), agencyId])]),
   /** The `jti` of the one token this display may use; issuing a new token replaces it. */
   tokenId: z.string().min(16),
   expiresAt: z.iso.datetime(),

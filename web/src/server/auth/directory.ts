@@ -1,6 +1,7 @@
 // The accounts file as the server sees it: re-read when its modification time changes (checked at most
 // once a second), so the CLI's changes apply to the next login or connection without a restart.
 import { statSync } from 'node:fs';
+import { agencyId } from '@citybrain/schemas/events';
 import type { WallScope } from '../../realtime/events.js';
 import {
   readDirectoryFile,
@@ -71,5 +72,10 @@ export function userScope(user: UserRecord): WallScope {
 }
 
 export function displayScope(display: DisplayRecord): WallScope {
-  return display.scope === 'city' ? { kind: 'city' } : { kind: 'district', adcode: display.scope };
+  if (display.scope === 'city') return { kind: 'city' };
+  if (display.scope.startsWith('agency:')) {
+    const agency = agencyId.parse(display.scope.slice('agency:'.length));
+    return { kind: 'agency', agency };
+  }
+  return { kind: 'district', adcode: display.scope };
 }

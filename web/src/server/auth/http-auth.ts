@@ -33,10 +33,16 @@ export function safeNext(next: string | null | undefined, fallback: string): str
 
 /** The page a role lands on after signing in. */
 export function homeOf(principal: Principal): string {
-  if (principal.role === 'wall') {
-    return principal.permitted.kind === 'district' ? `/wall/${principal.permitted.adcode}` : '/wall';
+  if (principal.role !== 'wall') return '/duty';
+  switch (principal.permitted.kind) {
+    case 'city':
+      return '/wall';
+    case 'district':
+      return `/wall/${principal.permitted.adcode}`;
+    case 'agency':
+      // An agency's read-only token is for its systems: the feed is its page.
+      return '/api/feeds/alerts.cap';
   }
-  return '/duty';
 }
 
 export interface HttpAuthDeps {
@@ -192,9 +198,12 @@ export function createHttpAuth(deps: HttpAuthDeps): HttpAuth {
         return refuse(response, 403, 'forbidden', 'metrics are for administrators');
       if (path.startsWith('/duty') && principal.role === 'wall')
         return refuse(response, 403, 'forbidden', 'a wall display cannot open the duty console');
-      // The city wall is for city-wide principals; others land on their own page.
-      if ((path === '/wall' || path === '/wall/') && principal.permitted.kind !== 'city')
-        return redirect(response, homeOf(principal));
+      // The city wall is for city-wide principals; a district goes to its own wall.
+      if ((path === '/wall' || path === '/wall/') && principal.permitted.kind !== 'city') {
+        if (principal.permitted.kind === 'district')
+          return redirect(response, `/wall/${principal.permitted.adcode}`);
+        return refuse(response, 403, 'scope', 'the city wall is for city-wide accounts');
+      }
       const wallScope = /^\/wall\/([^/]+)\/?$/.exec(path)?.[1];
       if (wallScope !== undefined) {
         try {
