@@ -15,7 +15,11 @@ export async function GET(request: Request): Promise<Response> {
     const principal = await runtime.principalOf(request);
     const scope = resolveScope(principal, url.searchParams.get('scope') ?? undefined, runtime.districtCodes);
     const answer = capAnswer(
-      { activeAlerts: runtime.activeAlerts, districtNames: runtime.districtNames, origin: url.origin },
+      {
+        activeAlerts: () => runtime.activeAlerts(),
+        districtNames: runtime.districtNames,
+        origin: url.origin,
+      },
       scope,
       url.searchParams.get('alertId'),
     );
