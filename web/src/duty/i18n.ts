@@ -84,6 +84,8 @@ export const TEXT = {
   noReply: { zh: '服务器未响应，请重试', en: 'No reply from the server, try again' },
   offline: { zh: '未连接服务器，操作未发送', en: 'Not connected: nothing was sent' },
   resolved: { zh: '预警已处置', en: 'Alert resolved' },
+  signedOut: { zh: '会话已结束，请重新登录', en: 'Session ended, sign in again' },
+  signIn: { zh: '重新登录', en: 'Sign in' },
 } as const satisfies Record<string, Bilingual>;
 
 export const AGENCY_NAMES: Readonly<Record<AgencyId, { short: Bilingual; full: Bilingual }>> = {

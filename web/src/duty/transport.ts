@@ -53,3 +53,14 @@ export function socketTransport(socket: DutySocket, timeoutMs = REPLY_TIMEOUT_MS
     },
   };
 }
+
+/**
+ * The reason the gateway gave for refusing the handshake (`expired`, `revoked`, `scope`…), carried in the
+ * error's `data` rather than its message text; undefined for network failures.
+ */
+export function handshakeRefusal(error: unknown): string | undefined {
+  if (typeof error !== 'object' || error === null || !('data' in error)) return undefined;
+  const { data } = error;
+  if (typeof data !== 'object' || data === null || !('reason' in data)) return undefined;
+  return typeof data.reason === 'string' ? data.reason : undefined;
+}

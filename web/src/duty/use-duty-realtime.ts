@@ -5,7 +5,7 @@
 import { useEffect } from 'react';
 import { io } from 'socket.io-client';
 import { useDutyStoreApi } from './store/provider.js';
-import { socketTransport, type DutySocket } from './transport.js';
+import { handshakeRefusal, socketTransport, type DutySocket } from './transport.js';
 
 export function useDutyRealtime(): void {
   const store = useDutyStoreApi();
@@ -20,8 +20,21 @@ export function useDutyRealtime(): void {
     socket.on('connect', () => {
       if (socket.recovered) state().setStatus('live');
     });
-    socket.on('disconnect', () => state().setStatus('reconnecting'));
-    socket.on('connect_error', () => state().setStatus(socket.active ? 'reconnecting' : 'offline'));
+    socket.on('disconnect', (reason) => {
+      state().setStatus('reconnecting');
+      // The server ended the connection (the session expired, or the server is going down): socket.io does
+      // not retry that by itself. One attempt tells which: a refused handshake, or a reconnect that works.
+      if (reason === 'io server disconnect') socket.connect();
+    });
+    socket.on('connect_error', (error) => {
+      if (socket.active) {
+        state().setStatus('reconnecting');
+        return;
+      }
+      // A refused handshake is final until the officer signs in again.
+      state().setStatus('offline');
+      state().setSignedOut(handshakeRefusal(error) ?? 'refused');
+    });
     return () => {
       state().setTransport(null);
       socket.disconnect();

@@ -30,6 +30,7 @@ export function DutyHeader({ districtNames }: { districtNames: ReadonlyMap<strin
   const setHelpOpen = useDuty((s) => s.setHelpOpen);
   const status = useDuty((s) => s.status);
   const viewer = useDuty((s) => s.viewer);
+  const signedOut = useDuty((s) => s.signedOut);
   const alerts = useDuty((s) => s.alerts);
   const counts = useMemo(() => countByLevel(alerts.values()), [alerts]);
   return (
@@ -47,7 +48,19 @@ export function DutyHeader({ districtNames }: { districtNames: ReadonlyMap<strin
         ))}
       </div>
       <div className="duty-header-middle">
-        <NoticeBar lang={lang} />
+        {signedOut !== null ? (
+          <div className="notice notice-error" role="alert" data-testid="signed-out" data-reason={signedOut}>
+            <span className="notice-text">
+              {TEXT.signedOut[lang]}{' '}
+              <span className="notice-second">/ {TEXT.signedOut[lang === 'zh' ? 'en' : 'zh']}</span>
+            </span>
+            <a className="duty-button small" href={`/login?next=${encodeURIComponent('/duty')}`}>
+              {TEXT.signIn[lang]}
+            </a>
+          </div>
+        ) : (
+          <NoticeBar lang={lang} />
+        )}
       </div>
       <div className="duty-header-right">
         {viewer && (

@@ -30,6 +30,7 @@ export function createConnectionSlice(
       set({
         alerts,
         viewer: snapshot.viewer,
+        signedOut: null,
         clockSkewMs: Date.parse(snapshot.serverTime) - context.now(),
         status: 'live',
       });

@@ -72,6 +72,14 @@ describe('duty store: alerts, connection, session', () => {
     expect(state.clockSkewMs).toBe(2_000);
   });
 
+  it('remembers a refused session until a snapshot proves a new one', () => {
+    const store = createDutyStore();
+    store.getState().setSignedOut('expired');
+    expect(store.getState().signedOut).toBe('expired');
+    store.getState().applySnapshot(snapshot([]));
+    expect(store.getState().signedOut).toBeNull();
+  });
+
   it('keeps the highest version, drops closed alerts and never resurrects them', () => {
     const store = createDutyStore();
     const { applyAlert } = store.getState();
