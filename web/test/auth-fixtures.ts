@@ -4,22 +4,14 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ActorRole, AgencyId } from '@citybrain/schemas/events';
 import { issueDisplayToken, putUser } from '../src/server/auth/accounts.js';
 import { Authenticator } from '../src/server/auth/authenticator.js';
 import { UserDirectory } from '../src/server/auth/directory.js';
 import { TokenSigner } from '../src/server/auth/tokens.js';
-import { loadOrCreateSessionSecret } from '../src/server/auth/session-secret.js';
-import type { AuthConfig } from '../src/config.js';
 
-export const TEST_PASSWORD = 'correct-horse-battery';
+import { TEST_PASSWORD, type TestUser } from '../src/testing.js';
 
-export interface TestUser {
-  id: string;
-  role: ActorRole;
-  district?: string;
-  agency?: AgencyId;
-}
+export { TEST_PASSWORD, type TestUser };
 
 export interface TestAuth {
   dir: string;
@@ -56,24 +48,4 @@ export async function createTestAuth(
   };
 }
 
-/**
- * Accounts for a server started with `start(config)`: users in its accounts file and tokens signed with
- * its own secret (the one it generates under DATA_DIR), exactly as the CLI would make them.
- */
-export async function seedAccounts(
-  auth: AuthConfig,
-  users: readonly TestUser[],
-): Promise<{
-  sessionToken(userId: string, ttlMs?: number): Promise<string>;
-  displayToken(id: string, scope: string): Promise<string>;
-}> {
-  for (const user of users) await putUser(auth.usersFile, { ...user, password: TEST_PASSWORD });
-  const secret = loadOrCreateSessionSecret(auth.sessionSecret, auth.dataDir);
-  const signer = new TokenSigner(secret);
-  return {
-    sessionToken: async (userId, ttlMs = auth.sessionTtlMs) =>
-      (await signer.issue(userId, 'session', ttlMs, Date.now())).token,
-    displayToken: async (id, scope) =>
-      (await issueDisplayToken(auth.usersFile, secret, { id, scope, days: 1 })).token,
-  };
-}
+export { seedAccounts } from '../src/testing.js';
