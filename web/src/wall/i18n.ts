@@ -6,6 +6,7 @@ import type { ConnectionStatus } from './store/connection-slice.js';
 export const TEXT = {
   title: { zh: '深圳市城市运行指挥中心', en: 'Shenzhen City Operations Center' },
   alerts: { zh: '实时预警', en: 'Active alerts' },
+  alertsThen: { zh: '回放时刻预警', en: 'Alerts at replayed time' },
   noAlerts: { zh: '当前无预警', en: 'No active alerts' },
   people: { zh: '在册人流', en: 'People counted' },
   congestion: { zh: '交通拥堵指数', en: 'Congestion index' },
@@ -37,7 +38,6 @@ export const TEXT = {
   liveNow: { zh: '实时', en: 'Live' },
   now: { zh: '现在', en: 'now' },
   replayKeys: { zh: '← → 5 分钟 · Esc 返回实时', en: '← → 5 min · Esc back to live' },
-  replayLoading: { zh: '加载中…', en: 'Loading…' },
   replayFailed: { zh: '回放数据加载失败', en: 'Replay data failed to load' },
   replaySlider: { zh: '回放时间', en: 'Replay time' },
 } as const satisfies Record<string, Record<Lang, string>>;
@@ -64,6 +64,14 @@ export const PROGRESS_NAMES: Readonly<Record<AgencyProgressState, Record<Lang, s
   acknowledged: { zh: '已接收', en: 'Received' },
   on_scene: { zh: '已到场', en: 'On scene' },
   done: { zh: '已完成', en: 'Done' },
+};
+
+/** Level names where space is short (the map legend): the color says "warning" already. */
+export const LEVEL_SHORT: Readonly<Record<AlertLevel, Record<Lang, string>>> = {
+  red: { zh: '红色', en: 'Red' },
+  orange: { zh: '橙色', en: 'Orange' },
+  yellow: { zh: '黄色', en: 'Yellow' },
+  blue: { zh: '蓝色', en: 'Blue' },
 };
 
 export const STATUS_NAMES: Readonly<Record<ConnectionStatus, Record<Lang, string>>> = {

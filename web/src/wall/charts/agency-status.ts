@@ -29,8 +29,8 @@ export const PROGRESS_COLORS: Readonly<Record<AgencyProgressState, string>> = {
 };
 
 /** The panel fits this many agencies at 1080p; the rest are counted in the title. */
-export const AGENCY_MAX_ROWS = 6;
-export const AGENCY_ROW_PX = 32;
+export const AGENCY_MAX_ROWS = 5;
+export const AGENCY_ROW_PX = 30;
 
 export function agencyStatus(alerts: Iterable<Alert>): AgencyRow[] {
   const rows = new Map<AgencyId, AgencyRow>();
@@ -97,7 +97,7 @@ export function agencyStatusOption(rows: readonly AgencyRow[], lang: Lang): ECha
       name: PROGRESS_NAMES[state][lang],
       stack: 'progress',
       yAxisIndex: 0,
-      barWidth: 20,
+      barWidth: 18,
       itemStyle: { color: PROGRESS_COLORS[state] },
       label: {
         show: true,

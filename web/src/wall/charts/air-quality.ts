@@ -33,7 +33,7 @@ export interface AirRow {
 }
 
 /** The panel fits this many rows at 1080p. */
-export const AIR_MAX_ROWS = 5;
+export const AIR_MAX_ROWS = 4;
 export const AIR_ROW_PX = 40;
 
 /**

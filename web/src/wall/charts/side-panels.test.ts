@@ -153,7 +153,7 @@ describe('agency status', () => {
     ]);
   });
 
-  it('shows at most six agencies', () => {
+  it('shows at most five agencies', () => {
     const many = [
       'police',
       'traffic_police',
@@ -164,6 +164,6 @@ describe('agency status', () => {
       'venue_operator',
     ] as const;
     const option = agencyStatusOption(agencyStatus([{ ...alertFixture('x'), agencies: [...many] }]), 'zh');
-    expect(yAxes(option)[0]?.data).toHaveLength(6);
+    expect(yAxes(option)[0]?.data).toHaveLength(5);
   });
 });

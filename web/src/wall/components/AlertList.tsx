@@ -5,7 +5,7 @@ import { useMemo } from 'react';
 import { LEVEL_COLORS, cssColor } from '../layers/colors.js';
 import { LEVEL_NAMES, TEXT, timeAgo } from '../i18n.js';
 import { useWall } from '../store/provider.js';
-import { shownAlerts, shownPictureAt } from '../store/shown.js';
+import { replayingAt, shownAlerts, shownPictureAt } from '../store/shown.js';
 import { sortAlerts } from '../store/selectors.js';
 import { useNow } from '../use-now.js';
 
@@ -19,6 +19,7 @@ export function AlertList({
 }) {
   const alerts = useWall(shownAlerts);
   const replayAt = useWall(shownPictureAt);
+  const replaying = useWall((s) => replayingAt(s) !== null);
   const lang = useWall((s) => s.lang);
   const skew = useWall((s) => s.clockSkewMs);
   const now = useNow(5_000);
@@ -26,7 +27,7 @@ export function AlertList({
   return (
     <section className="panel alert-panel">
       <h2>
-        {TEXT.alerts[lang]} <span className="count">{sorted.length}</span>
+        {(replaying ? TEXT.alertsThen : TEXT.alerts)[lang]} <span className="count">{sorted.length}</span>
       </h2>
       {sorted.length === 0 && <p className="empty">{TEXT.noAlerts[lang]}</p>}
       <ol className="alert-list" data-testid="alert-list">

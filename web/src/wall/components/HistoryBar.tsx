@@ -54,11 +54,16 @@ export function HistoryBar() {
       <div className="history-state">
         {replaying ? (
           <>
-            <span className="history-at" data-testid="history-at">
+            {/* Loading and failure change the time's look, not the bar's layout (see wall.css). */}
+            <span
+              className={`history-at ${loading ? 'history-at-loading' : ''} ${error === null ? '' : 'history-at-error'}`}
+              data-testid="history-at"
+              data-loading={loading}
+              title={error === null ? undefined : `${TEXT.replayFailed[lang]}: ${error}`}
+            >
+              {error === null ? '' : '⚠ '}
               {replayTimeText(at, lang)}
             </span>
-            {loading && <span className="history-note">{TEXT.replayLoading[lang]}</span>}
-            {error !== null && <span className="history-error">{TEXT.replayFailed[lang]}</span>}
             <button type="button" className="history-live-button" onClick={backToLive}>
               {TEXT.backToLive[lang]}
             </button>

@@ -1,37 +1,30 @@
 'use client';
-// Map legend and layer toggles, over the map's lower-left corner.
+// Map legend and layer toggles, over the map's lower-left corner (MapView keeps the city clear of it).
 import { ALERT_LEVELS } from '@citybrain/schemas/events';
 import { CONGESTION_STOPS, HEAT_LEGEND, LEVEL_COLORS, cssColor } from '../layers/colors.js';
-import { LEVEL_NAMES, TEXT } from '../i18n.js';
+import { LEVEL_SHORT, TEXT } from '../i18n.js';
 import { useWall } from '../store/provider.js';
 import type { LayerId } from '../store/ui-slice.js';
-
-const TOGGLES: readonly { id: LayerId; text: { zh: string; en: string } }[] = [
-  { id: 'heat', text: TEXT.heat },
-  { id: 'traffic', text: TEXT.traffic },
-  { id: 'alerts', text: TEXT.alertMarkers },
-];
 
 export function Legend() {
   const lang = useWall((s) => s.lang);
   const layers = useWall((s) => s.layers);
   const toggleLayer = useWall((s) => s.toggleLayer);
+  const toggle = (id: LayerId, text: { zh: string; en: string }) => (
+    <button
+      type="button"
+      className={`layer-toggle ${layers[id] ? 'on' : 'off'}`}
+      aria-pressed={layers[id]}
+      onClick={() => toggleLayer(id)}
+    >
+      {text[lang]}
+    </button>
+  );
+  // Each layer's toggle heads its own key, so the legend is three rows and keeps the map's south clear.
   return (
     <div className="legend">
       <div className="legend-row">
-        {TOGGLES.map((toggle) => (
-          <button
-            key={toggle.id}
-            type="button"
-            className={`layer-toggle ${layers[toggle.id] ? 'on' : 'off'}`}
-            onClick={() => toggleLayer(toggle.id)}
-          >
-            {toggle.text[lang]}
-          </button>
-        ))}
-      </div>
-      <div className="legend-row">
-        <span className="legend-name">{TEXT.heat[lang]}</span>
+        {toggle('heat', TEXT.heat)}
         <span>{TEXT.fewer[lang]}</span>
         <span
           className="legend-ramp"
@@ -42,7 +35,7 @@ export function Legend() {
         <span>{TEXT.more[lang]}</span>
       </div>
       <div className="legend-row">
-        <span className="legend-name">{TEXT.traffic[lang]}</span>
+        {toggle('traffic', TEXT.traffic)}
         {CONGESTION_STOPS.map((stop) => (
           <span key={stop.from} className="legend-item">
             <span className="legend-line" style={{ background: cssColor(stop.color) }} />
@@ -51,11 +44,11 @@ export function Legend() {
         ))}
       </div>
       <div className="legend-row">
-        <span className="legend-name">{TEXT.alertMarkers[lang]}</span>
+        {toggle('alerts', TEXT.alertMarkers)}
         {[...ALERT_LEVELS].reverse().map((level) => (
           <span key={level} className="legend-item">
             <span className="legend-dot" style={{ background: cssColor(LEVEL_COLORS[level]) }} />
-            {LEVEL_NAMES[level][lang]}
+            {LEVEL_SHORT[level][lang]}
           </span>
         ))}
       </div>

@@ -17,6 +17,8 @@ const WORKER_URL = '/vendor/maplibre-gl-worker.mjs';
 const PULSE_MS = 1_600;
 // Software-rendered walls manage a few frames per second; a slow pulse reads the same and costs less.
 const PULSE_FRAME_MS = 120;
+/** The legend's height above the map's bottom edge (Legend, wall.css), plus a margin. */
+const LEGEND_CLEARANCE_PX = 160;
 
 interface MapViewProps {
   districts: DistrictCollection;
@@ -45,7 +47,8 @@ export function MapView({ districts, roads, labels, bounds, focus }: MapViewProp
       container: element,
       style: buildBaseStyle(districts, focus),
       bounds,
-      fitBoundsOptions: { padding: 24 },
+      // The legend covers the map's lower-left corner: fit the city above it, not under it.
+      fitBoundsOptions: { padding: { top: 24, right: 24, left: 24, bottom: LEGEND_CLEARANCE_PX } },
       attributionControl: { compact: false, customAttribution: OSM_ATTRIBUTION },
       dragRotate: false,
       pitchWithRotate: false,

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { NANSHAN, alertEventFixture, alertFixture, liveFixture } from '../../../test/fixtures.js';
 import type { ReplayPicture } from './history-slice.js';
-import { REPLAY_SPAN_MS, REPLAY_STEP_MS, replayInstant, replayTicks, stepReplay } from './replay-range.js';
+import {
+  REPLAY_SPAN_MS,
+  REPLAY_STEP_MS,
+  replayInstant,
+  replayRange,
+  replayTicks,
+  stepReplay,
+} from './replay-range.js';
 import {
   replayError,
   replayLoading,
@@ -106,9 +113,13 @@ describe('replay range', () => {
     expect(REPLAY_STEP_MS).toBe(5 * MIN);
   });
 
-  it('clamps slider positions to whole minutes in range, the right end being live', () => {
+  it('keeps the slider on whole minutes, the right end being live', () => {
+    expect(replayRange(NOW)).toEqual({
+      min: Date.parse('2026-11-22T00:38:00.000Z'),
+      max: Date.parse('2026-11-22T06:37:00.000Z'),
+    });
     expect(replayInstant(NOW, NOW)).toBeNull();
-    expect(replayInstant(NOW - 10_000, NOW)).toBeNull();
+    expect(replayInstant(Date.parse('2026-11-22T06:37:00.000Z'), NOW)).toBeNull();
     expect(replayInstant(NOW - 90_000, NOW)).toBe(Date.parse('2026-11-22T06:35:00.000Z'));
     expect(replayInstant(NOW - 10 * REPLAY_SPAN_MS, NOW)).toBe(Date.parse('2026-11-22T00:38:00.000Z'));
   });
@@ -123,7 +134,7 @@ describe('replay range', () => {
       '05:00',
       '06:00',
     ]);
-    expect(ticks[0]?.percent).toBeCloseTo(((22 * MIN + 40_000) / REPLAY_SPAN_MS) * 100, 5);
+    expect(ticks[0]?.percent).toBeCloseTo(((22 * MIN) / (REPLAY_SPAN_MS - MIN)) * 100, 5);
     expect(ticks.every((t) => t.percent >= 0 && t.percent <= 100)).toBe(true);
   });
 });

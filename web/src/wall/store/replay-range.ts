@@ -4,19 +4,23 @@ export const REPLAY_SPAN_MS = 6 * 3_600_000;
 export const REPLAY_STEP_MS = 5 * 60_000;
 const MINUTE = 60_000;
 
-/** The slider's range at `nowMs` (server clock): [now − span, now]. */
+/**
+ * The slider's range at `nowMs` (server clock): the last six hours on whole minutes. Whole minutes on both
+ * ends keep every slider position a whole minute, so the value the page sets is the one the browser holds
+ * (a value off the slider's step grid would be snapped and re-set mid-drag, and the thumb would jump).
+ */
 export function replayRange(nowMs: number): { min: number; max: number } {
-  return { min: nowMs - REPLAY_SPAN_MS, max: nowMs };
+  return {
+    min: Math.ceil((nowMs - REPLAY_SPAN_MS) / MINUTE) * MINUTE,
+    max: Math.floor(nowMs / MINUTE) * MINUTE,
+  };
 }
 
-/**
- * Clamps an instant into the range, on a whole minute; null when it is at (or past) the live end, i.e. the
- * slider was pulled back to now.
- */
+/** Clamps an instant into the range, on a whole minute; null at the live end (the slider pulled to now). */
 export function replayInstant(ms: number, nowMs: number): number | null {
   const { min, max } = replayRange(nowMs);
-  if (ms >= max - MINUTE / 2) return null;
-  return Math.max(Math.ceil(min / MINUTE) * MINUTE, Math.floor(ms / MINUTE) * MINUTE);
+  if (ms >= max) return null;
+  return Math.max(min, Math.floor(ms / MINUTE) * MINUTE);
 }
 
 /**
