@@ -7,18 +7,26 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { INGEST_TABLES, type IngestTable } from '@citybrain/schemas/clickhouse';
 import { SOURCE_TOPICS, TOPICS } from '@citybrain/schemas/topics';
-import { Partitioners, type Consumer, type EachBatchPayload, type Kafka, type Producer } from 'kafkajs';
+import {
+  Partitioners,
+  type Consumer,
+  type EachBatchPayload,
+  type Kafka,
+  type KafkaMessage,
+  type Producer,
+} from 'kafkajs';
 import type { Logger } from 'pino';
 import type { IngestMetrics } from './metrics.js';
 import type { MessageProcessor } from './pipeline/process-message.js';
 import type { Pseudonymizer } from './pipeline/pseudonym.js';
-import type { Lineage } from './pipeline/rows.js';
+import { SourcePartition } from './pipeline/rows.js';
 import { ClickHouseWriter } from './sinks/clickhouse-writer.js';
 import { deadLetterMessage, deadLetterRow } from './sinks/dead-letter.js';
 import { OffsetWatermarks } from './sinks/offset-watermarks.js';
 import { RecentIds } from './sinks/recent-ids.js';
 import { retryUntilDone } from '@citybrain/service-kit';
-import { RowBuffer, type PartitionPosition } from './sinks/row-buffer.js';
+import { ndjsonInserter } from './sinks/ndjson-insert.js';
+import { RowBuffer } from './sinks/row-buffer.js';
 
 export interface IngestConsumerOptions {
   groupId: string;
@@ -49,6 +57,7 @@ export class IngestConsumer {
   private readonly watermarks: OffsetWatermarks;
   private readonly writer: ClickHouseWriter;
   private readonly recentIds = new Map<IngestTable, RecentIds>();
+  private readonly sources = new Map<string, SourcePartition>();
   private readonly shutdown = new AbortController();
   private buffer: RowBuffer;
   private inFlight: Promise<void> | undefined;
@@ -78,7 +87,12 @@ export class IngestConsumer {
       createPartitioner: Partitioners.DefaultPartitioner,
     });
     this.watermarks = new OffsetWatermarks(deps.clickhouse, deps.clusterId, ALL_TABLES);
-    this.writer = new ClickHouseWriter(deps.clickhouse, deps.logger, deps.metrics, this.shutdown.signal);
+    this.writer = new ClickHouseWriter(
+      ndjsonInserter(deps.clickhouse),
+      deps.logger,
+      deps.metrics,
+      this.shutdown.signal,
+    );
     this.buffer = new RowBuffer(deps.now());
     for (const table of ALL_TABLES) this.recentIds.set(table, new RecentIds(options.recentIdsPerTable));
   }
@@ -135,79 +149,90 @@ export class IngestConsumer {
     const { batch } = payload;
     if (this.isDraining()) return;
     await this.watermarks.ensureLoaded();
-    const { topic, partition } = batch;
-    // The consumed position is recorded in the buffer before every await: only then can a flush swap it.
-    let last = -1;
-    for (const message of batch.messages) {
-      if (this.isDraining() || !payload.isRunning() || payload.isStale()) break;
-      const offset = Number(message.offset);
-      const lineage: Lineage = {
-        src_cluster: this.deps.clusterId,
-        src_topic: topic,
-        src_partition: partition,
-        src_offset: message.offset,
-      };
-      this.route(message.value, lineage, { topic, partition, offset });
-      payload.resolveOffset(message.offset);
-      last = offset;
-      if (this.buffer.rowCount >= this.options.batchRows) {
-        this.buffer.consumed({ topic, partition, offset: last });
-        last = -1;
-        await this.startFlush(() => payload.heartbeat());
+    const { topic, partition, messages } = batch;
+    const source = this.sourceOf(topic, partition);
+    // Messages are taken in runs that end at an await (a flush). Within a run nothing can change draining,
+    // staleness or the watermarks, so they are read once per run, and the consumed position is resolved
+    // and recorded in the buffer once per run too — always before the await, since only then can a flush
+    // swap the buffer.
+    let next = 0;
+    while (next < messages.length && !this.isDraining() && payload.isRunning() && !payload.isStale()) {
+      const stored = this.watermarks.forPartition(topic, partition);
+      const outcomes = { stored: 0, dead_letter: 0, redelivered: 0 };
+      let last: KafkaMessage | undefined;
+      try {
+        while (next < messages.length && this.buffer.rowCount < this.options.batchRows) {
+          const message = messages[next] as KafkaMessage;
+          next += 1;
+          outcomes[this.route(message, source, stored)] += 1;
+          last = message;
+        }
+      } finally {
+        if (last) {
+          payload.resolveOffset(last.offset);
+          this.buffer.consumed({ topic, partition, offset: Number(last.offset) });
+        }
+        for (const [outcome, count] of Object.entries(outcomes))
+          if (count > 0) this.deps.metrics.messages.inc({ topic, outcome }, count);
       }
+      if (this.buffer.rowCount >= this.options.batchRows) await this.startFlush(() => payload.heartbeat());
     }
-    if (last >= 0) this.buffer.consumed({ topic, partition, offset: last });
     await payload.heartbeat();
   }
 
-  private route(value: Buffer | null, lineage: Lineage, position: PartitionPosition): void {
+  /** The lineage of a partition's rows, made once per partition. */
+  private sourceOf(topic: string, partition: number): SourcePartition {
+    const key = `${topic}|${partition}`;
+    let source = this.sources.get(key);
+    if (!source) {
+      source = new SourcePartition(this.deps.clusterId, topic, partition);
+      this.sources.set(key, source);
+    }
+    return source;
+  }
+
+  private route(
+    message: KafkaMessage,
+    source: SourcePartition,
+    stored: Readonly<Record<IngestTable, number>>,
+  ): 'stored' | 'dead_letter' | 'redelivered' {
     const now = this.deps.now();
-    const result = this.deps.processMessage(value, lineage, now);
-    let stored = false;
-    for (const entry of result.rows) {
+    const offset = Number(message.offset);
+    const result = this.deps.processMessage(message.value, source, message.offset, now);
+    let kept = false;
+    for (const row of result.rows) {
       // Remember every id, redelivered ones too, so a producer's repeat later in the replay is caught.
-      const repeated = this.recentIds.get(entry.table)?.checkAndRemember(entry.row.id) ?? false;
-      if (this.watermarks.isStored(entry.table, position.topic, position.partition, position.offset)) {
-        this.deps.metrics.duplicatesSkipped.inc({ table: entry.table, reason: 'redelivered' });
+      const repeated = this.recentIds.get(row.table)?.checkAndRemember(row.id) ?? false;
+      if (offset <= stored[row.table]) {
+        this.deps.metrics.duplicatesSkipped.inc({ table: row.table, reason: 'redelivered' });
       } else if (repeated) {
-        this.deps.metrics.duplicatesSkipped.inc({ table: entry.table, reason: 'repeated_id' });
+        this.deps.metrics.duplicatesSkipped.inc({ table: row.table, reason: 'repeated_id' });
       } else {
-        this.buffer.add(entry);
-        stored = true;
+        this.buffer.add(row.table, row.json);
+        kept = true;
       }
     }
-    let deadLettered = false;
-    if (result.rejection) {
+    if (result.rejection && offset > stored.dead_letters) {
       const { rejection } = result;
-      const alreadyStored = this.watermarks.isStored(
-        'dead_letters',
-        position.topic,
-        position.partition,
-        position.offset,
+      const lineage = source.lineage(message.offset);
+      const row = deadLetterRow(message.value, rejection, lineage, now, this.deps.pseudonymize);
+      this.buffer.add('dead_letters', JSON.stringify(row));
+      this.buffer.addDeadLetter(deadLetterMessage(message.value, rejection, lineage, now));
+      this.deps.metrics.deadLetters.inc({ topic: source.topic, kind: rejection.kind });
+      // Reason and position only: the payload may hold personal data and never goes to the log.
+      this.deps.logger.debug(
+        {
+          topic: source.topic,
+          partition: source.partition,
+          offset,
+          kind: rejection.kind,
+          reason: rejection.message,
+        },
+        'message dead-lettered',
       );
-      if (!alreadyStored) {
-        deadLettered = true;
-        this.buffer.add({
-          table: 'dead_letters',
-          row: deadLetterRow(value, rejection, lineage, now, this.deps.pseudonymize),
-        });
-        this.buffer.addDeadLetter(deadLetterMessage(value, rejection, lineage, now));
-        this.deps.metrics.deadLetters.inc({ topic: position.topic, kind: rejection.kind });
-        // Reason and position only: the payload may hold personal data and never goes to the log.
-        this.deps.logger.debug(
-          {
-            topic: position.topic,
-            partition: position.partition,
-            offset: position.offset,
-            kind: rejection.kind,
-            reason: rejection.message,
-          },
-          'message dead-lettered',
-        );
-      }
+      return 'dead_letter';
     }
-    const outcome = deadLettered ? 'dead_letter' : stored ? 'stored' : 'redelivered';
-    this.deps.metrics.messages.inc({ topic: position.topic, outcome });
+    return kept ? 'stored' : 'redelivered';
   }
 
   private swapBuffer(): RowBuffer {
@@ -254,7 +279,7 @@ export class IngestConsumer {
     // offset, a replay no longer republishes it, so publishing later could lose it in a crash.
     if (buffer.deadLetters.length > 0) await this.publishDeadLetters(buffer);
     // Tables are independent and each insert is atomic on its own: insert them side by side.
-    await Promise.all([...buffer.rows].map(([table, rows]) => this.writer.insert(table, rows)));
+    await Promise.all([...buffer.tables].map(([table, lines]) => this.writer.insert(table, lines)));
     // Every message up to the consumed position is now in each table it has rows for (processing is
     // deterministic), so each table's watermark can move to that position.
     for (const { topic, partition, offset } of buffer.positions.values()) {

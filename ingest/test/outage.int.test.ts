@@ -16,7 +16,8 @@ import { sensorReadings, trafficFlows } from './support/events.js';
 
 /**
  * A client whose inserts go to a real @clickhouse/client pointed at a closed port while `down` holds
- * (the genuine ECONNREFUSED path), and to the real chDB engine otherwise.
+ * (the genuine ECONNREFUSED path), and to the real chDB engine otherwise. Ingest sends its already encoded
+ * rows with `exec` to any client that is not a chDB client opened by acquireClickHouse, as this proxy is.
  */
 function switchableInserts(
   healthy: ClickHouseClient,
@@ -28,6 +29,10 @@ function switchableInserts(
       if (property === 'insert') {
         const insert: ClickHouseClient['insert'] = (params) => (down() ? unreachable : target).insert(params);
         return insert;
+      }
+      if (property === 'exec') {
+        const exec: ClickHouseClient['exec'] = (params) => (down() ? unreachable : target).exec(params);
+        return exec;
       }
       const value: unknown = Reflect.get(target, property, receiver);
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;

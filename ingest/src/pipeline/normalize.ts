@@ -1,19 +1,15 @@
-// Validated events → table rows: position as lat/lon plus H3 res-9 cell plus district adcode, time as
-// ClickHouse UTC text, optional fields as null rather than absent (columns are Nullable or defaulted).
+// Validated events → JSONEachRow lines: position as lat/lon plus H3 res-9 cell plus district adcode, time as
+// ClickHouse UTC text, optional fields as null rather than absent (columns are Nullable or defaulted). Column
+// names and order are the tables' (schemas/src/clickhouse/tables.ts); the text is exactly what
+// JSON.stringify would write for the row object (normalize.test.ts).
 import { toClickHouseTime } from '@citybrain/schemas/clickhouse';
 import type { CrowdHeat, SensorReading, TrafficFlow, TrafficIncident } from '@citybrain/schemas/events';
-import {
-  centerOf,
-  cellOf,
-  VENUE_OF_CELL,
-  type BoundingBox,
-  type DistrictIndex,
-} from '@citybrain/schemas/geo';
-import type { CrowdHeatRow, Lineage, SensorReadingRow, TrafficFlowRow, TrafficIncidentRow } from './rows.js';
+import type { BoundingBox } from '@citybrain/schemas/geo';
+import type { Place, PlaceIndex } from './places.js';
 import { checkEventTime, checkInCity } from './validate.js';
 
 export interface NormalizeContext {
-  districts: DistrictIndex;
+  places: PlaceIndex;
   bbox: BoundingBox;
   nowMs: number;
 }
@@ -21,139 +17,59 @@ export interface NormalizeContext {
 interface CommonEvent {
   id: string;
   ts: string;
-  source: string;
   lat?: number | undefined;
   lon?: number | undefined;
   cell?: string | undefined;
 }
 
-interface Located {
-  ts: string;
-  lat: number;
-  lon: number;
-  cell: string;
-  district: string;
+const str = JSON.stringify;
+
+function nullable(value: number | undefined): string {
+  return value === undefined ? 'null' : String(value);
 }
 
-/** Time and place of an event. Rows below are written as literals, not spreads: this is the hot path. */
-function locate(event: CommonEvent, context: NormalizeContext): Located {
+// 'YYYY-MM-DDTHH:MM:SS.sssZ' (what toISOString writes, years 1000-9999): its ClickHouse text is a re-spelling.
+const CANONICAL_UTC = /^[1-9]\d{3}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
+/** ClickHouse DateTime64(3) text of a validated event time; same as toClickHouseTime(tsMs) (normalize.test.ts). */
+export function clickHouseTimeOf(ts: string, tsMs: number): string {
+  return CANONICAL_UTC.test(ts) ? `${ts.slice(0, 10)} ${ts.slice(11, 23)}` : toClickHouseTime(tsMs);
+}
+
+/** Time and place of an event, checked: not from the far future, inside the city. */
+function locate(event: CommonEvent, context: NormalizeContext): { ts: string; place: Place } {
   const tsMs = Date.parse(event.ts);
   checkEventTime(tsMs, context.nowMs);
-  let lat: number;
-  let lon: number;
-  let cell: string;
+  let place: Place;
   if (event.lat !== undefined && event.lon !== undefined) {
-    ({ lat, lon } = event);
-    cell = cellOf(lat, lon);
+    place = context.places.atPoint(event.lat, event.lon);
   } else if (event.cell !== undefined) {
-    cell = event.cell;
-    ({ lat, lon } = centerOf(cell));
+    place = context.places.ofCell(event.cell);
   } else {
     // Unreachable after schema validation (hasLocation); kept so a schema change cannot store a null island.
     throw new TypeError(`event ${event.id} has no location`);
   }
-  checkInCity(context.bbox, lat, lon);
-  return {
-    ts: toClickHouseTime(tsMs),
-    lat,
-    lon,
-    cell,
-    district: context.districts.districtOfCell(cell, lat, lon),
-  };
+  checkInCity(context.bbox, place.lat, place.lon);
+  return { ts: clickHouseTimeOf(event.ts, tsMs), place };
 }
 
-export function sensorReadingRow(
-  e: SensorReading,
-  context: NormalizeContext,
-  lineage: Lineage,
-): SensorReadingRow {
-  const at = locate(e, context);
-  return {
-    id: e.id,
-    ts: at.ts,
-    source: e.source,
-    sensor_id: e.sensorId,
-    kind: e.kind,
-    value: e.value,
-    unit: e.unit,
-    lat: at.lat,
-    lon: at.lon,
-    cell: at.cell,
-    district: at.district,
-    src_cluster: lineage.src_cluster,
-    src_topic: lineage.src_topic,
-    src_partition: lineage.src_partition,
-    src_offset: lineage.src_offset,
-  };
+export function sensorReadingLine(e: SensorReading, context: NormalizeContext, lineage: string): string {
+  const { ts, place } = locate(e, context);
+  return `{"id":${str(e.id)},"ts":"${ts}","source":${str(e.source)},"sensor_id":${str(e.sensorId)},"kind":${str(e.kind)},"value":${e.value},"unit":${str(e.unit)},${place.json},${lineage}}`;
 }
 
-export function crowdHeatRow(e: CrowdHeat, context: NormalizeContext, lineage: Lineage): CrowdHeatRow {
-  const at = locate(e, context);
-  return {
-    id: e.id,
-    ts: at.ts,
-    source: e.source,
-    count: e.count,
-    method: e.method ?? '',
-    venue_id: e.venueId ?? VENUE_OF_CELL.get(at.cell) ?? '',
-    lat: at.lat,
-    lon: at.lon,
-    cell: at.cell,
-    district: at.district,
-    src_cluster: lineage.src_cluster,
-    src_topic: lineage.src_topic,
-    src_partition: lineage.src_partition,
-    src_offset: lineage.src_offset,
-  };
+export function crowdHeatLine(e: CrowdHeat, context: NormalizeContext, lineage: string): string {
+  const { ts, place } = locate(e, context);
+  return `{"id":${str(e.id)},"ts":"${ts}","source":${str(e.source)},"count":${e.count},"method":${str(e.method ?? '')},"venue_id":${str(e.venueId ?? place.venueId)},${place.json},${lineage}}`;
 }
 
-export function trafficFlowRow(e: TrafficFlow, context: NormalizeContext, lineage: Lineage): TrafficFlowRow {
-  const at = locate(e, context);
-  return {
-    id: e.id,
-    ts: at.ts,
-    source: e.source,
-    segment_id: e.segmentId,
-    speed_kmh: e.speedKmh,
-    free_flow_kmh: e.freeFlowKmh ?? null,
-    volume_vph: e.volumeVph ?? null,
-    occupancy: e.occupancy ?? null,
-    lat: at.lat,
-    lon: at.lon,
-    cell: at.cell,
-    district: at.district,
-    src_cluster: lineage.src_cluster,
-    src_topic: lineage.src_topic,
-    src_partition: lineage.src_partition,
-    src_offset: lineage.src_offset,
-  };
+export function trafficFlowLine(e: TrafficFlow, context: NormalizeContext, lineage: string): string {
+  const { ts, place } = locate(e, context);
+  return `{"id":${str(e.id)},"ts":"${ts}","source":${str(e.source)},"segment_id":${str(e.segmentId)},"speed_kmh":${e.speedKmh},"free_flow_kmh":${nullable(e.freeFlowKmh)},"volume_vph":${nullable(e.volumeVph)},"occupancy":${nullable(e.occupancy)},${place.json},${lineage}}`;
 }
 
 /** `plate` arrives here already replaced by its keyed pseudonym (desensitize runs before validation). */
-export function trafficIncidentRow(
-  e: TrafficIncident,
-  context: NormalizeContext,
-  lineage: Lineage,
-): TrafficIncidentRow {
-  const at = locate(e, context);
-  return {
-    id: e.id,
-    ts: at.ts,
-    source: e.source,
-    incident_id: e.incidentId,
-    type: e.type,
-    severity: e.severity,
-    status: e.status,
-    lanes_blocked: e.lanesBlocked ?? null,
-    description: e.description ?? '',
-    plate_pseudonym: e.plate ?? '',
-    lat: at.lat,
-    lon: at.lon,
-    cell: at.cell,
-    district: at.district,
-    src_cluster: lineage.src_cluster,
-    src_topic: lineage.src_topic,
-    src_partition: lineage.src_partition,
-    src_offset: lineage.src_offset,
-  };
+export function trafficIncidentLine(e: TrafficIncident, context: NormalizeContext, lineage: string): string {
+  const { ts, place } = locate(e, context);
+  return `{"id":${str(e.id)},"ts":"${ts}","source":${str(e.source)},"incident_id":${str(e.incidentId)},"type":${str(e.type)},"severity":${str(e.severity)},"status":${str(e.status)},"lanes_blocked":${nullable(e.lanesBlocked)},"description":${str(e.description ?? '')},"plate_pseudonym":${str(e.plate ?? '')},${place.json},${lineage}}`;
 }

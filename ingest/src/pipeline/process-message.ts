@@ -1,51 +1,56 @@
 // One Kafka message → the rows it contributes, or the reason it is refused. Pure apart from the clock
 // value passed in: decode → desensitize → validate → normalize.
-import { crowdHeat, sensorReading, trafficFlow, trafficIncident } from '@citybrain/schemas/events';
 import { mapNgsiLdPayload } from '@citybrain/schemas/ngsi-ld';
 import { TOPICS } from '@citybrain/schemas/topics';
+import type { BoundingBox, DistrictIndex } from '@citybrain/schemas/geo';
+import type { z } from 'zod';
+import { CONTRACTS } from './contracts.js';
 import { desensitize } from './desensitize.js';
 import { decodeJson } from './decode.js';
 import { RejectedMessageError } from './errors.js';
 import {
-  crowdHeatRow,
-  sensorReadingRow,
-  trafficFlowRow,
-  trafficIncidentRow,
+  crowdHeatLine,
+  sensorReadingLine,
+  trafficFlowLine,
+  trafficIncidentLine,
   type NormalizeContext,
 } from './normalize.js';
+import { PlaceIndex } from './places.js';
 import type { Pseudonymizer } from './pseudonym.js';
-import type { Lineage, TableRow } from './rows.js';
+import type { EncodedRow, SourcePartition } from './rows.js';
 import { parseEvent } from './validate.js';
 
 export interface ProcessedMessage {
-  rows: TableRow[];
+  rows: EncodedRow[];
   /** Set when the message (or, for NGSI-LD, any entity in it) was refused. */
   rejection?: RejectedMessageError;
 }
 
-export interface ProcessorDeps extends Omit<NormalizeContext, 'nowMs'> {
+export interface ProcessorDeps {
+  districts: DistrictIndex;
+  bbox: BoundingBox;
   pseudonymize: Pseudonymizer;
 }
 
-type Normalizer = (payload: unknown, context: NormalizeContext, lineage: Lineage) => TableRow;
+/** Validates one decoded, desensitized event and writes its row; `lineage` is its lineage columns' text. */
+type Normalizer = (payload: unknown, context: NormalizeContext, lineage: string) => EncodedRow;
+
+function normalizer<T extends { id: string }>(
+  table: EncodedRow['table'],
+  contract: z.ZodType<T>,
+  line: (event: T, context: NormalizeContext, lineage: string) => string,
+): Normalizer {
+  return (payload, context, lineage) => {
+    const event = parseEvent(contract, payload);
+    return { table, id: event.id, json: line(event, context, lineage) };
+  };
+}
 
 const BY_TOPIC: Readonly<Record<string, Normalizer>> = {
-  [TOPICS.sensorReadings]: (p, c, l) => ({
-    table: 'sensor_readings',
-    row: sensorReadingRow(parseEvent(sensorReading, p), c, l),
-  }),
-  [TOPICS.crowdHeat]: (p, c, l) => ({
-    table: 'crowd_heat',
-    row: crowdHeatRow(parseEvent(crowdHeat, p), c, l),
-  }),
-  [TOPICS.trafficFlow]: (p, c, l) => ({
-    table: 'traffic_flow',
-    row: trafficFlowRow(parseEvent(trafficFlow, p), c, l),
-  }),
-  [TOPICS.trafficIncidents]: (p, c, l) => ({
-    table: 'traffic_incidents',
-    row: trafficIncidentRow(parseEvent(trafficIncident, p), c, l),
-  }),
+  [TOPICS.sensorReadings]: normalizer('sensor_readings', CONTRACTS.sensorReading, sensorReadingLine),
+  [TOPICS.crowdHeat]: normalizer('crowd_heat', CONTRACTS.crowdHeat, crowdHeatLine),
+  [TOPICS.trafficFlow]: normalizer('traffic_flow', CONTRACTS.trafficFlow, trafficFlowLine),
+  [TOPICS.trafficIncidents]: normalizer('traffic_incidents', CONTRACTS.trafficIncident, trafficIncidentLine),
 };
 
 const BY_NGSI_TARGET: Readonly<Record<string, Normalizer>> = {
@@ -54,8 +59,8 @@ const BY_NGSI_TARGET: Readonly<Record<string, Normalizer>> = {
   trafficFlow: BY_TOPIC[TOPICS.trafficFlow] as Normalizer,
 };
 
-function processNgsiLd(payload: unknown, context: NormalizeContext, lineage: Lineage): ProcessedMessage {
-  const rows: TableRow[] = [];
+function processNgsiLd(payload: unknown, context: NormalizeContext, lineage: string): ProcessedMessage {
+  const rows: EncodedRow[] = [];
   const problems: string[] = [];
   let firstKind: RejectedMessageError['kind'] | undefined;
   mapNgsiLdPayload(payload).forEach((mapped, index) => {
@@ -75,14 +80,22 @@ function processNgsiLd(payload: unknown, context: NormalizeContext, lineage: Lin
 }
 
 export function createMessageProcessor(deps: ProcessorDeps) {
-  return function processMessage(value: Buffer | null, lineage: Lineage, nowMs: number): ProcessedMessage {
-    const context: NormalizeContext = { districts: deps.districts, bbox: deps.bbox, nowMs };
+  // One context for every message (only the clock changes): processing is synchronous and keeps no reference.
+  const context: NormalizeContext = { places: new PlaceIndex(deps.districts), bbox: deps.bbox, nowMs: 0 };
+  return function processMessage(
+    value: Buffer | null,
+    source: SourcePartition,
+    offset: string,
+    nowMs: number,
+  ): ProcessedMessage {
+    context.nowMs = nowMs;
     try {
       const payload = desensitize(decodeJson(value), deps.pseudonymize);
-      if (lineage.src_topic === TOPICS.ngsiLd) return processNgsiLd(payload, context, lineage);
-      const normalize = BY_TOPIC[lineage.src_topic];
+      const lineage = source.lineageJson(offset);
+      if (source.topic === TOPICS.ngsiLd) return processNgsiLd(payload, context, lineage);
+      const normalize = BY_TOPIC[source.topic];
       if (!normalize)
-        throw new RejectedMessageError('unsupported_type', `ingest does not read topic ${lineage.src_topic}`);
+        throw new RejectedMessageError('unsupported_type', `ingest does not read topic ${source.topic}`);
       return { rows: [normalize(payload, context, lineage)] };
     } catch (error) {
       if (error instanceof RejectedMessageError) return { rows: [], rejection: error };

@@ -1,9 +1,9 @@
-import type { ClickHouseClient } from '@clickhouse/client';
 import type { IngestTable } from '@citybrain/schemas/clickhouse';
 import type { Logger } from 'pino';
 import type { IngestMetrics } from '../metrics.js';
-import type { TableRow } from '../pipeline/rows.js';
 import { retryUntilDone, type BackoffPolicy } from '@citybrain/service-kit';
+import type { InsertNdjson } from './ndjson-insert.js';
+import type { NdjsonBuffer } from './ndjson-buffer.js';
 
 /** Inserts one table's rows, retrying while ClickHouse is unavailable; resolves once they are acknowledged. */
 export class ClickHouseWriter {
@@ -11,24 +11,20 @@ export class ClickHouseWriter {
   failing = false;
 
   constructor(
-    private readonly client: ClickHouseClient,
+    private readonly insertNdjson: InsertNdjson,
     private readonly logger: Logger,
     private readonly metrics: IngestMetrics,
     private readonly signal: AbortSignal,
     private readonly backoff?: BackoffPolicy,
   ) {}
 
-  async insert(table: IngestTable, rows: readonly TableRow['row'][]): Promise<void> {
-    if (rows.length === 0) return;
+  async insert(table: IngestTable, lines: NdjsonBuffer): Promise<void> {
+    if (lines.rows === 0) return;
+    const ndjson = lines.contents();
     await retryUntilDone(
       async () => {
         const stopTimer = this.metrics.insertSeconds.startTimer({ table });
-        await this.client.insert({
-          table,
-          values: rows,
-          format: 'JSONEachRow',
-          clickhouse_settings: { date_time_input_format: 'basic' },
-        });
+        await this.insertNdjson(table, ndjson);
         stopTimer();
       },
       {
@@ -39,7 +35,7 @@ export class ClickHouseWriter {
           this.metrics.clickhouseUp.set(0);
           this.metrics.insertRetries.inc({ table });
           this.logger.warn(
-            { err: error, table, rows: rows.length, attempt, retryInMs: delayMs },
+            { err: error, table, rows: lines.rows, attempt, retryInMs: delayMs },
             'ClickHouse insert failed; retrying, nothing committed',
           );
         },
@@ -47,6 +43,6 @@ export class ClickHouseWriter {
     );
     this.failing = false;
     this.metrics.clickhouseUp.set(1);
-    this.metrics.rowsInserted.inc({ table }, rows.length);
+    this.metrics.rowsInserted.inc({ table }, lines.rows);
   }
 }

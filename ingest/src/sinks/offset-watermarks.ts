@@ -48,9 +48,15 @@ export class OffsetWatermarks {
     for (const [key, offset] of fresh) this.stored.set(key, offset);
   }
 
-  isStored(table: IngestTable, topic: string, partition: number, offset: number): boolean {
-    const watermark = this.stored.get(keyOf(table, topic, partition));
-    return watermark !== undefined && offset <= watermark;
+  /**
+   * Every table's watermark for one partition (-1: nothing stored), to test message after message without a
+   * look-up each. A snapshot: watermarks move only when an insert or a reload completes, so it holds until
+   * the caller next awaits.
+   */
+  forPartition(topic: string, partition: number): Record<IngestTable, number> {
+    const marks = {} as Record<IngestTable, number>;
+    for (const table of this.tables) marks[table] = this.stored.get(keyOf(table, topic, partition)) ?? -1;
+    return marks;
   }
 
   advance(table: IngestTable, topic: string, partition: number, offset: number): void {

@@ -3,24 +3,23 @@
 // backstop for repeats further apart than this memory.
 export class RecentIds {
   private readonly seen = new Set<string>();
-  private readonly order: string[] = [];
-  private head = 0;
+  /** The remembered ids in arrival order, as a ring: the slot at `next` holds the oldest once full. */
+  private readonly order: (string | undefined)[];
+  private next = 0;
 
-  constructor(private readonly capacity: number) {}
+  constructor(private readonly capacity: number) {
+    this.order = new Array<string | undefined>(capacity).fill(undefined);
+  }
 
-  /** True if `id` was seen recently; otherwise remembers it and returns false. */
+  /** True if `id` was seen recently; otherwise remembers it (forgetting the oldest when full) and returns false. */
   checkAndRemember(id: string): boolean {
+    if (this.capacity === 0) return false;
     if (this.seen.has(id)) return true;
     this.seen.add(id);
-    this.order.push(id);
-    if (this.order.length - this.head > this.capacity) {
-      this.seen.delete(this.order[this.head] as string);
-      this.head += 1;
-      if (this.head > this.capacity) {
-        this.order.splice(0, this.head);
-        this.head = 0;
-      }
-    }
+    const oldest = this.order[this.next];
+    if (oldest !== undefined) this.seen.delete(oldest);
+    this.order[this.next] = id;
+    this.next = this.next + 1 === this.capacity ? 0 : this.next + 1;
     return false;
   }
 }

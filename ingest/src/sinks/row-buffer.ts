@@ -1,8 +1,8 @@
-// Rows waiting for the next flush, grouped per table, with the Kafka positions they cover. A buffer is
-// flushed whole: insert every table, publish its dead letters, then commit its offsets.
+// Rows waiting for the next flush, as JSONEachRow text per table, with the Kafka positions they cover. A
+// buffer is flushed whole: insert every table, publish its dead letters, then commit its offsets.
 import type { IngestTable } from '@citybrain/schemas/clickhouse';
 import type { Message } from 'kafkajs';
-import type { TableRow } from '../pipeline/rows.js';
+import { NdjsonBuffer } from './ndjson-buffer.js';
 
 export interface PartitionPosition {
   topic: string;
@@ -12,7 +12,7 @@ export interface PartitionPosition {
 }
 
 export class RowBuffer {
-  readonly rows = new Map<IngestTable, TableRow['row'][]>();
+  readonly tables = new Map<IngestTable, NdjsonBuffer>();
   readonly deadLetters: Message[] = [];
   readonly positions = new Map<string, PartitionPosition>();
   rowCount = 0;
@@ -22,13 +22,14 @@ export class RowBuffer {
     this.createdAt = now;
   }
 
-  add(entry: TableRow): void {
-    let list = this.rows.get(entry.table);
-    if (!list) {
-      list = [];
-      this.rows.set(entry.table, list);
+  /** Adds one row: a JSON object without the trailing newline. */
+  add(table: IngestTable, json: string): void {
+    let lines = this.tables.get(table);
+    if (!lines) {
+      lines = new NdjsonBuffer();
+      this.tables.set(table, lines);
     }
-    list.push(entry.row);
+    lines.append(json);
     this.rowCount += 1;
   }
 

@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createClient, type ClickHouseClient, type ClickHouseClientConfigOptions } from '@clickhouse/client';
-import { createChdbConnection } from 'chdb/connection';
+import { createChdbConnection, type ChdbExtension } from 'chdb/connection';
 
 export type ClickHouseTarget =
   | { kind: 'server'; url: string; username?: string; password?: string; database?: string }
@@ -32,6 +32,9 @@ interface Entry {
 // handlers) must share one client per path; server clients are shared the same way for symmetry.
 const shared = new Map<string, Entry>();
 
+// The chDB connection behind each chDB client opened here, for what only chDB offers (see chdbExtensionOf).
+const chdbOfClient = new WeakMap<ClickHouseClient, ChdbExtension>();
+
 function keyOf(target: ClickHouseTarget): string {
   return target.kind === 'chdb'
     ? `chdb:${resolve(target.path)}`
@@ -42,7 +45,10 @@ function open(target: ClickHouseTarget): ClickHouseClient {
   if (target.kind === 'chdb') {
     const path = resolve(target.path);
     mkdirSync(path, { recursive: true });
-    return createClient({ connection: createChdbConnection({ path }) as unknown as PluggableConnection });
+    const connection = createChdbConnection({ path });
+    const client = createClient({ connection: connection as unknown as PluggableConnection });
+    chdbOfClient.set(client, connection.chdb);
+    return client;
   }
   return createClient({
     url: target.url,
@@ -76,4 +82,13 @@ export function acquireClickHouse(target: ClickHouseTarget): SharedClickHouse {
       }
     },
   };
+}
+
+/**
+ * chDB's own API (e.g. `rawInsert`: a payload already in the insert format goes to the engine as bytes,
+ * without the per-row encoding of `client.insert`) for a client acquired here on a chDB path; undefined
+ * for a server client or any client not opened by acquireClickHouse, which must use the portable API.
+ */
+export function chdbExtensionOf(client: ClickHouseClient): ChdbExtension | undefined {
+  return chdbOfClient.get(client);
 }

@@ -1,0 +1,212 @@
+import { toClickHouseTime } from '@citybrain/schemas/clickhouse';
+import type { CrowdHeat, SensorReading, TrafficFlow, TrafficIncident } from '@citybrain/schemas/events';
+import {
+  cellOf,
+  centerOf,
+  DistrictIndex,
+  loadDistricts,
+  SHENZHEN_BBOX,
+  VENUE_OF_CELL,
+} from '@citybrain/schemas/geo';
+import { TOPICS } from '@citybrain/schemas/topics';
+import { describe, expect, it } from 'vitest';
+import { crowdHeats, sensorReadings, trafficFlows, trafficIncidents } from '../../test/support/events.js';
+import { createFeed } from '../simulator/index.js';
+import { CONTRACTS } from './contracts.js';
+import {
+  clickHouseTimeOf,
+  crowdHeatLine,
+  sensorReadingLine,
+  trafficFlowLine,
+  trafficIncidentLine,
+  type NormalizeContext,
+} from './normalize.js';
+import { PlaceIndex } from './places.js';
+import { SourcePartition, type Lineage } from './rows.js';
+
+// The rows as objects, written the obvious way: what the lines must be the JSON.stringify of.
+function located(e: { ts: string; lat?: number; lon?: number; cell?: string }, districts: DistrictIndex) {
+  const point = e.lat !== undefined && e.lon !== undefined;
+  const cell = point ? cellOf(e.lat as number, e.lon as number) : (e.cell as string);
+  const { lat, lon } = point ? { lat: e.lat as number, lon: e.lon as number } : centerOf(cell);
+  return { lat, lon, cell, district: districts.districtOfCell(cell, lat, lon) };
+}
+
+function expectedRow(kind: string, e: Record<string, unknown>, districts: DistrictIndex, lineage: Lineage) {
+  const at = located(e as { ts: string }, districts);
+  const ts = toClickHouseTime(Date.parse(e.ts as string));
+  const head = { id: e.id, ts, source: e.source };
+  const place = { lat: at.lat, lon: at.lon, cell: at.cell, district: at.district };
+  switch (kind) {
+    case 'sensorReading': {
+      const r = e as unknown as SensorReading;
+      return {
+        ...head,
+        sensor_id: r.sensorId,
+        kind: r.kind,
+        value: r.value,
+        unit: r.unit,
+        ...place,
+        ...lineage,
+      };
+    }
+    case 'crowdHeat': {
+      const r = e as unknown as CrowdHeat;
+      const venue = r.venueId ?? VENUE_OF_CELL.get(at.cell) ?? '';
+      return { ...head, count: r.count, method: r.method ?? '', venue_id: venue, ...place, ...lineage };
+    }
+    case 'trafficFlow': {
+      const r = e as unknown as TrafficFlow;
+      return {
+        ...head,
+        segment_id: r.segmentId,
+        speed_kmh: r.speedKmh,
+        free_flow_kmh: r.freeFlowKmh ?? null,
+        volume_vph: r.volumeVph ?? null,
+        occupancy: r.occupancy ?? null,
+        ...place,
+        ...lineage,
+      };
+    }
+    default: {
+      const r = e as unknown as TrafficIncident;
+      return {
+        ...head,
+        incident_id: r.incidentId,
+        type: r.type,
+        severity: r.severity,
+        status: r.status,
+        lanes_blocked: r.lanesBlocked ?? null,
+        description: r.description ?? '',
+        plate_pseudonym: r.plate ?? '',
+        ...place,
+        ...lineage,
+      };
+    }
+  }
+}
+
+const LINES = {
+  sensorReading: (e: unknown, c: NormalizeContext, l: string) =>
+    sensorReadingLine(CONTRACTS.sensorReading.parse(e), c, l),
+  crowdHeat: (e: unknown, c: NormalizeContext, l: string) =>
+    crowdHeatLine(CONTRACTS.crowdHeat.parse(e), c, l),
+  trafficFlow: (e: unknown, c: NormalizeContext, l: string) =>
+    trafficFlowLine(CONTRACTS.trafficFlow.parse(e), c, l),
+  trafficIncident: (e: unknown, c: NormalizeContext, l: string) =>
+    trafficIncidentLine(CONTRACTS.trafficIncident.parse(e), c, l),
+} as const;
+
+const KIND_OF_TOPIC: Readonly<Record<string, keyof typeof LINES>> = {
+  [TOPICS.sensorReadings]: 'sensorReading',
+  [TOPICS.crowdHeat]: 'crowdHeat',
+  [TOPICS.trafficFlow]: 'trafficFlow',
+  [TOPICS.trafficIncidents]: 'trafficIncident',
+};
+
+describe('normalize: JSONEachRow lines', () => {
+  const districts = new DistrictIndex(loadDistricts());
+  const nowMs = Date.now();
+
+  it('are exactly JSON.stringify of the row objects, for the whole feed and the fixtures', () => {
+    const context: NormalizeContext = { places: new PlaceIndex(districts), bbox: SHENZHEN_BBOX, nowMs };
+    const source = new SourcePartition('cluster-"1"', TOPICS.crowdHeat, 3);
+    const feed = createFeed({
+      seed: 5,
+      scenario: 'holiday-surge',
+      runId: 'norm',
+      startMs: nowMs - 4 * 3_600_000,
+      districts,
+      pace: { speed: 3_600, rate: 50_000 },
+    });
+    type Case = [keyof typeof LINES, Record<string, unknown>];
+    const of = (kind: keyof typeof LINES, events: readonly object[]): Case[] =>
+      events.map((e) => [kind, e as Record<string, unknown>]);
+    const cases: Case[] = [
+      ...feed.generator
+        .eventsUntil(nowMs - 60_000, 20_000)
+        .map((e): Case => [KIND_OF_TOPIC[e.topic] ?? 'sensorReading', e.value]),
+      ...of('sensorReading', sensorReadings('fx', 30)),
+      ...of('crowdHeat', crowdHeats('fx', 30)),
+      ...of('trafficFlow', trafficFlows('fx', 30)),
+      ...of(
+        'trafficIncident',
+        trafficIncidents('fx', 30).map((e) => ({ ...e, plate: 'plt_x"\\y' })),
+      ),
+      [
+        'crowdHeat',
+        { id: 'v', ts: '2026-11-21T08:00:00+08:00', source: 's', count: 1, cell: '89411ca1e6fffff' },
+      ],
+      [
+        'crowdHeat',
+        { id: 'w', ts: '2026-11-21T08:00:00.5Z', source: 's', count: 0, venueId: 'x', lat: 22.5, lon: 114 },
+      ],
+      [
+        'trafficFlow',
+        {
+          id: 'ü\n"\u2028😀',
+          ts: '2026-11-21T07:00:00.123456Z',
+          source: 's',
+          segmentId: 's',
+          speedKmh: 0,
+          lat: 22.5,
+          lon: 114.0000001,
+        },
+      ],
+    ];
+    expect(cases.length).toBeGreaterThan(10_000);
+    cases.forEach(([kind, event], i) => {
+      const offset = String(1_000_000 + i);
+      const line = LINES[kind](event, context, source.lineageJson(offset));
+      const row = expectedRow(kind, event, districts, source.lineage(offset));
+      expect(line).toBe(JSON.stringify(row));
+    });
+  });
+
+  it('writes the ClickHouse time of a canonical UTC timestamp as toClickHouseTime does', () => {
+    const instants = [
+      Date.parse('1000-01-01T00:00:00.000Z'),
+      Date.parse('1999-12-31T23:59:59.999Z'),
+      Date.parse('2024-02-29T12:00:00.000Z'),
+      Date.parse('9999-12-31T23:59:59.999Z'),
+    ];
+    for (let i = 0; i < 20_000; i++) instants.push(Math.floor(-30e12 + Math.random() * 280e12));
+    for (const ms of instants) {
+      const iso = new Date(ms).toISOString();
+      expect(clickHouseTimeOf(iso, Date.parse(iso))).toBe(toClickHouseTime(ms));
+    }
+    for (const ts of ['2026-11-21T16:00:00+08:00', '2026-11-21T08:00:00Z', '0999-01-01T00:00:00.000Z'])
+      expect(clickHouseTimeOf(ts, Date.parse(ts))).toBe(toClickHouseTime(Date.parse(ts)));
+  });
+
+  it('refuses an event from the far future or outside the city, as before', () => {
+    const context: NormalizeContext = { places: new PlaceIndex(districts), bbox: SHENZHEN_BBOX, nowMs };
+    const flow = { id: 'f', source: 's', segmentId: 's', speedKmh: 40, lat: 22.54, lon: 114.05 };
+    const ts = (hours: number) => new Date(nowMs + hours * 3_600_000).toISOString();
+    expect(() => LINES.trafficFlow({ ...flow, ts: ts(25) }, context, '')).toThrow(/in the future/);
+    expect(LINES.trafficFlow({ ...flow, ts: ts(23) }, context, '')).toContain('"speed_kmh":40');
+    expect(() => LINES.trafficFlow({ ...flow, ts: ts(-1), lat: 39.9, lon: 116.4 }, context, '')).toThrow(
+      /outside the city/,
+    );
+  });
+});
+
+describe('PlaceIndex', () => {
+  const districts = new DistrictIndex(loadDistricts());
+
+  it('remembers places, and forgets them all when full', () => {
+    const places = new PlaceIndex(districts, 2);
+    const a = places.atPoint(22.5185, 113.968);
+    expect(places.atPoint(22.5185, 113.968)).toBe(a);
+    expect(a).toMatchObject({ cell: '89411ca1e6fffff', district: '440305', venueId: 'shenzhen-bay-park' });
+    places.atPoint(22.54, 114.05);
+    places.atPoint(22.55, 114.06); // over the limit: starts afresh
+    const again = places.atPoint(22.5185, 113.968);
+    expect(again).not.toBe(a);
+    expect(again).toEqual(a);
+    expect(places.ofCell('89411ca1e6fffff')).toMatchObject({
+      ...centerOf('89411ca1e6fffff'),
+      district: '440305',
+    });
+  });
+});

@@ -1,0 +1,32 @@
+// A growable byte buffer of JSONEachRow lines for one table's batch. Bytes outside the JS heap: the garbage
+// collector never traces them, and chDB takes them as they are (no copy, no string building at insert time).
+const INITIAL_BYTES = 64 * 1024;
+/** UTF-8 needs at most 3 bytes per UTF-16 code unit. */
+const MAX_BYTES_PER_UNIT = 3;
+
+export class NdjsonBuffer {
+  private bytes = Buffer.allocUnsafe(INITIAL_BYTES);
+  private length = 0;
+  rows = 0;
+
+  /** Appends one JSON object (no newline) as a line. */
+  append(json: string): void {
+    const worstCase = this.length + json.length * MAX_BYTES_PER_UNIT + 1;
+    if (worstCase > this.bytes.length) this.grow(worstCase);
+    this.length += this.bytes.write(json, this.length, 'utf8');
+    this.bytes[this.length] = 0x0a;
+    this.length += 1;
+    this.rows += 1;
+  }
+
+  /** The lines written so far; a view, valid until the next append. */
+  contents(): Buffer {
+    return this.bytes.subarray(0, this.length);
+  }
+
+  private grow(atLeast: number): void {
+    const bigger = Buffer.allocUnsafe(Math.max(atLeast, this.bytes.length * 2));
+    this.bytes.copy(bigger, 0, 0, this.length);
+    this.bytes = bigger;
+  }
+}
