@@ -74,24 +74,27 @@ interface FrameFigures {
   moves: number;
 }
 
+// Page-side frame counter, as source text: tsx would wrap named functions in a helper the page lacks.
+const START_FRAMES = `(() => {
+  const w = window;
+  w.benchFrames = [];
+  w.benchRun = true;
+  const tick = (t) => {
+    w.benchFrames.push(t);
+    if (w.benchRun) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})()`;
+const STOP_FRAMES = `(() => {
+  window.benchRun = false;
+  return window.benchFrames;
+})()`;
+
 /** Counts animation frames in the page while `during` runs: the frames the page actually produced. */
 async function framesDuring(page: Page, during: () => Promise<number>): Promise<FrameFigures> {
-  await page.evaluate(() => {
-    const w = window as unknown as { benchFrames: number[]; benchRun: boolean };
-    w.benchFrames = [];
-    w.benchRun = true;
-    const tick = (t: number) => {
-      w.benchFrames.push(t);
-      if (w.benchRun) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
+  await page.evaluate(START_FRAMES);
   const moves = await during();
-  const frames = await page.evaluate(() => {
-    const w = window as unknown as { benchFrames: number[]; benchRun: boolean };
-    w.benchRun = false;
-    return w.benchFrames;
-  });
+  const frames = await page.evaluate<number[]>(STOP_FRAMES);
   const gaps = frames
     .slice(1)
     .map((t, i) => t - (frames[i] ?? t))
@@ -202,6 +205,8 @@ async function main(): Promise<void> {
       await page.close();
     }
     const smallCells = liveFixture(NANSHAN).heat.length * 2;
+    console.log(`wall render: headless Chromium (SwiftShader software WebGL), 1920×1080, production build`);
+    console.log(`navigation → first heat render, ${smallCells} cells (2 districts):  ${stats(small)}`);
 
     const districts = loadDistricts(config.districtsFile).map((d) => d.adcode);
     await publish(bigPicture(districts, CELLS, 2));
@@ -220,6 +225,8 @@ async function main(): Promise<void> {
       else page = opened.page;
     }
     if (page === undefined) throw new Error('no page');
+    console.log(`navigation → first heat render, ${CELLS.toLocaleString('en')} cells:  ${stats(bigReady)}`);
+    console.log(`navigation → all ${CELLS.toLocaleString('en')} cells drawn:        ${stats(bigDrawn)}`);
     const idle = await framesDuring(page, async () => {
       await new Promise((resolve) => setTimeout(resolve, PAN_MS));
       return 0;
@@ -229,10 +236,6 @@ async function main(): Promise<void> {
     await page.waitForSelector('.layer-toggle.off');
     const withoutHeat = await framesDuring(page, () => pan(page, PAN_MS));
 
-    console.log(`wall render: headless Chromium (SwiftShader software WebGL), 1920×1080, production build`);
-    console.log(`navigation → first heat render, ${smallCells} cells (2 districts):  ${stats(small)}`);
-    console.log(`navigation → first heat render, ${CELLS.toLocaleString('en')} cells:  ${stats(bigReady)}`);
-    console.log(`navigation → all ${CELLS.toLocaleString('en')} cells drawn:        ${stats(bigDrawn)}`);
     console.log(`frames, ${CELLS.toLocaleString('en')} heat cells on screen (${PAN_MS / 1_000} s each):`);
     console.log(line('  still (pulse animation only)', idle));
     console.log(line('  panning, heat on', withHeat));
