@@ -29,7 +29,7 @@ import {
   liveFixture,
 } from '../test/fixtures.js';
 import { alertVersionRows, heatRow, seedHistory, sensorRow, trafficRow } from '../test/history-seed.js';
-import { launchChromium, type TestBrowser } from './browser.js';
+import { displaySignInUrl, launchChromium, type TestBrowser } from './browser.js';
 
 const OUTPUT = fileURLToPath(new URL('../test-output/', import.meta.url));
 const READY_TIMEOUT_MS = 60_000;
@@ -175,9 +175,7 @@ describe('history replay in a browser', { timeout: 180_000 }, () => {
       if (message.type() === 'error')
         console.error(`page console: ${message.text()} ${message.location().url}`);
     });
-    await page.goto(
-      `${web.url}/auth/display?token=${encodeURIComponent(displayToken)}&next=${encodeURIComponent(path)}`,
-    );
+    await page.goto(displaySignInUrl(web.url, displayToken, path));
     await page.waitForSelector('[data-testid="wall-map"][data-ready="true"]', { timeout: READY_TIMEOUT_MS });
     return page;
   }
