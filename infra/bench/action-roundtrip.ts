@@ -54,6 +54,7 @@ function waitForMessage<T extends ClientsMessage['type']>(
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'citybrain-roundtrip-'));
+  process.stderr.write('starting mock Kafka, chDB, streams and web\n');
   const kafkaMock = await startKafkaMock();
   const brokers = kafkaMock.brokers.join(',');
   const base = {
@@ -126,7 +127,16 @@ async function main(): Promise<void> {
   if (current === undefined) throw new Error('streams raised no alert for the incident within 60 s');
   const alertId = current.alertId;
 
+  process.stderr.write(`alert ${alertId} raised; connecting ${String(CLIENTS)} walls\n`);
   const child = fork(new URL('./roundtrip-clients.ts', import.meta.url), { execArgv: ['--import', 'tsx'] });
+  child.on('exit', (code, signal) => {
+    if (code !== 0) {
+      process.stderr.write(
+        `the walls' process ended early: code ${String(code)}, signal ${String(signal)}\n`,
+      );
+      process.exit(1);
+    }
+  });
   const plan: ParentMessage = {
     type: 'plan',
     plan: { url: web.url, token: wallToken, clients: CLIENTS, alertId },
@@ -134,6 +144,7 @@ async function main(): Promise<void> {
   child.send(plan);
   const connected = await waitForMessage(child, 'connected');
 
+  process.stderr.write(`${String(connected.clients)} walls connected; sending ${String(ACTIONS)} actions\n`);
   const cpuBefore = process.cpuUsage();
   let rssPeak = process.memoryUsage().rss;
   const sentAt = new Map<number, number>();
@@ -154,9 +165,12 @@ async function main(): Promise<void> {
     while (!seenAt.has(version + 1) && Date.now() < until) await new Promise((r) => setImmediate(r));
     const seen = seenAt.get(version + 1);
     if (seen !== undefined) roundTrips.push(seen - started);
-    while (current.version < version + 1 && Date.now() < until)
-      await new Promise((r) => setImmediate(r));
+    while (current.version < version + 1 && Date.now() < until) await new Promise((r) => setImmediate(r));
     rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+    if ((i + 1) % 20 === 0)
+      process.stderr.write(
+        `  ${String(i + 1)} actions, last round trip ${String(roundTrips.at(-1) ?? 'none')} ms, refused ${String(refused.length)}\n`,
+      );
     await new Promise((r) => setTimeout(r, 50));
   }
   const cpu = process.cpuUsage(cpuBefore);
@@ -171,13 +185,13 @@ async function main(): Promise<void> {
   }
   const wall = roundTrips.reduce((a, b) => a + b, 0) + ACTIONS * 50;
   const line = (label: string, values: number[]) =>
-    `  ${label.padEnd(46)} n=${String(values.length).padStart(6)}  p50 ${String(percentile(values, 50)).padStart(4)} ms  p99 ${String(percentile(values, 99)).padStart(4)} ms  max ${String(Math.max(...values)).padStart(4)} ms`;
+    `  ${label.padEnd(46)} n=${String(values.length).padStart(6)}  p50 ${String(percentile(values, 50)).padStart(4)} ms  p99 ${String(percentile(values, 99)).padStart(4)} ms  max ${String(values.reduce((a, b) => Math.max(a, b), 0)).padStart(4)} ms`;
   process.stdout.write(
     [
       '',
       `action round trip: ${String(ACTIONS)} comment actions by a duty officer, ${String(connected.clients)} walls connected (${String(connected.ms)} ms to connect), streams + web + mock Kafka + chDB in one process, walls in another`,
       line('console emit → second client shows new version', roundTrips),
-      line('console emit → each of the 1,000 walls', everyClient),
+      line(`console emit → each of the ${String(connected.clients)} walls`, everyClient),
       `  refused: ${String(refused.length)}${refused.length ? ` (${[...new Set(refused)].join(', ')})` : ''}`,
       `  server process (streams + web + Kafka clients): CPU ${(((cpu.user + cpu.system) / 1000 / wall) * 100).toFixed(0)} % of a core over ${(wall / 1000).toFixed(1)} s, RSS peak ${(rssPeak / 2 ** 20).toFixed(0)} MiB`,
       `  wall clients process: CPU user ${(cpuUserMs / 1000).toFixed(1)} s, system ${(cpuSystemMs / 1000).toFixed(1)} s`,
