@@ -212,6 +212,26 @@ describe('joint command over Socket.IO', { timeout: 90_000 }, () => {
     expect(traffic.alerts).toEqual([]);
   });
 
+  it("feeds a district center's or an agency's system by a read-only token", async () => {
+    const nanshanFeed = await accounts.displayToken('nanshan-feed', NANSHAN);
+    const trafficFeed = await accounts.displayToken('traffic-feed', 'agency:traffic_police');
+    await new Promise((resolve) => setTimeout(resolve, 1_100)); // the directory re-reads at most once a second
+    const district = open(nanshanFeed);
+    const agency = open(trafficFeed);
+    const [districtSnap, agencySnap] = await Promise.all([district.snapshot, agency.snapshot]);
+    expect(districtSnap.viewer).toMatchObject({ role: 'wall', scope: { kind: 'district', adcode: NANSHAN } });
+    expect(districtSnap.alerts.map((a) => a.alertId).sort()).toEqual(['js-futian-red', 'js-nanshan-yellow']);
+    expect(agencySnap.alerts.map((a) => a.alertId)).toEqual(['js-futian-yellow']);
+    // Read-only: a system token cannot act.
+    const reply = await act(agency.client, {
+      alertId: alerts.futian.alertId,
+      version: 1,
+      type: 'comment',
+      note: 'x',
+    });
+    expect(reply).toMatchObject({ ok: false, reason: 'forbidden' });
+  });
+
   it('publishes an action with the actor and role from the session', async () => {
     const ops = open(await accounts.sessionToken('ops-1'));
     await ops.snapshot;

@@ -47,12 +47,13 @@ export class StreamsConsumer {
     private readonly deps: StreamsConsumerDeps,
     private readonly options: StreamsConsumerOptions,
   ) {
-    // A short fetch wait: alert latency is the product here, and librdkafka's mock broker answers a fetch only
-    // when the wait expires rather than when data arrives.
+    // A short fetch wait: alert latency is the product here (and an officer's action waits on it), and
+    // librdkafka's mock broker answers a fetch only when the wait expires rather than when data arrives. A
+    // real broker answers as soon as data arrives, so the wait only bounds idle polling there.
     this.consumer = deps.kafka.consumer({
       groupId: options.groupId,
       allowAutoTopicCreation: true,
-      maxWaitTimeInMs: 100,
+      maxWaitTimeInMs: 50,
     });
   }
 

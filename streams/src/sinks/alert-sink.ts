@@ -25,13 +25,14 @@ export interface AlertSinkDeps {
 export class AlertSink {
   readonly chain = new AuditChain();
   private queue: Promise<void> = Promise.resolve();
-  private failing = false;
+  /** Writes being retried now (the two tables are written in parallel). */
+  private failing = 0;
 
   constructor(private readonly deps: AlertSinkDeps) {}
 
   /** True while a write is being retried (reported by /health). */
   get degraded(): boolean {
-    return this.failing;
+    return this.failing > 0;
   }
 
   /**
@@ -48,16 +49,20 @@ export class AlertSink {
       return { key: c.alert.alertId, value: JSON.stringify(event) };
     });
     const run = this.queue.then(async () => {
-      await this.retry('clickhouse', () =>
-        this.deps.clickhouse.insert({ table: ALERT_TABLES.alerts, values: alerts, format: 'JSONEachRow' }),
-      );
-      await this.retry('clickhouse', () =>
-        this.deps.clickhouse.insert({
-          table: ALERT_TABLES.alertEvents,
-          values: events,
-          format: 'JSONEachRow',
-        }),
-      );
+      // The two tables in parallel: the audit hashes are already chained, so their order is fixed; what
+      // matters is that both are stored before Kafka hears of the change.
+      await Promise.all([
+        this.retry('clickhouse', () =>
+          this.deps.clickhouse.insert({ table: ALERT_TABLES.alerts, values: alerts, format: 'JSONEachRow' }),
+        ),
+        this.retry('clickhouse', () =>
+          this.deps.clickhouse.insert({
+            table: ALERT_TABLES.alertEvents,
+            values: events,
+            format: 'JSONEachRow',
+          }),
+        ),
+      ]);
       await this.retry('kafka', () => this.deps.producer.send({ topic: TOPICS.alerts, acks: -1, messages }));
       for (const change of changes) {
         this.deps.metrics.alertEvents.inc({ type: change.type, level: change.alert.level });
@@ -81,11 +86,16 @@ export class AlertSink {
   }
 
   private async retry(target: 'clickhouse' | 'kafka', attempt: () => Promise<unknown>): Promise<void> {
+    // An object, not a `let`: the flag is set inside the retry callback.
+    const state = { counted: false };
     try {
       await retryUntilDone(attempt, {
         signal: this.deps.signal,
         onFailure: (error, attemptNumber, delayMs) => {
-          this.failing = true;
+          if (!state.counted) {
+            state.counted = true;
+            this.failing += 1;
+          }
           this.deps.metrics.sinkRetries.inc({ target });
           this.deps.logger.warn(
             { err: error, target, attempt: attemptNumber, retryInMs: delayMs },
@@ -94,7 +104,7 @@ export class AlertSink {
         },
       });
     } finally {
-      this.failing = false;
+      if (state.counted) this.failing -= 1;
     }
   }
 }

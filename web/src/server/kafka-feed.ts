@@ -24,8 +24,9 @@ export async function startKafkaFeed(
   const { kafka, logger, metrics } = deps;
   const consumer: Consumer = kafka.consumer({
     groupId: options.groupId,
-    // The wall is latency-bound, not throughput-bound: answer fetches as soon as anything arrives.
-    maxWaitTimeInMs: 100,
+    // The wall is latency-bound, not throughput-bound: answer fetches as soon as anything arrives (the mock
+    // broker answers only when the wait expires, so this bounds each hop's delay there).
+    maxWaitTimeInMs: 50,
     allowAutoTopicCreation: true,
   });
   await consumer.connect();
