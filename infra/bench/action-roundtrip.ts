@@ -119,8 +119,13 @@ async function main(): Promise<void> {
   };
   console_.on('snapshot', (s) => s.alerts.forEach(onAlert));
   console_.on('alert', (e) => onAlert(e.alert));
+  // When streams published each version (AlertEvent.ts is its publish wall-clock time): splits the round
+  // trip into console → streams' publish, and streams' publish → the second client.
+  const publishedAt = new Map<number, number>();
   observer.on('alert', (e) => {
-    if (e.alert.alertId === current?.alertId) seenAt.set(e.alert.version, Date.now());
+    if (e.alert.alertId !== current?.alertId) return;
+    seenAt.set(e.alert.version, Date.now());
+    publishedAt.set(e.alert.version, Date.parse(e.ts));
   });
   const deadline = Date.now() + 60_000;
   while (current === undefined && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
@@ -149,6 +154,8 @@ async function main(): Promise<void> {
   let rssPeak = process.memoryUsage().rss;
   const sentAt = new Map<number, number>();
   const roundTrips: number[] = [];
+  const toStreams: number[] = [];
+  const fromStreams: number[] = [];
   const refused: string[] = [];
   for (let i = 0; i < ACTIONS; i++) {
     const version = current.version;
@@ -165,6 +172,11 @@ async function main(): Promise<void> {
     while (!seenAt.has(version + 1) && Date.now() < until) await new Promise((r) => setImmediate(r));
     const seen = seenAt.get(version + 1);
     if (seen !== undefined) roundTrips.push(seen - started);
+    const streamsPublished = publishedAt.get(version + 1);
+    if (seen !== undefined && streamsPublished !== undefined) {
+      toStreams.push(streamsPublished - started);
+      fromStreams.push(seen - streamsPublished);
+    }
     while (current.version < version + 1 && Date.now() < until) await new Promise((r) => setImmediate(r));
     rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
     if ((i + 1) % 20 === 0)
@@ -192,6 +204,8 @@ async function main(): Promise<void> {
       `action round trip: ${String(ACTIONS)} comment actions by a duty officer, ${String(connected.clients)} walls connected (${String(connected.ms)} ms to connect), streams + web + mock Kafka + chDB in one process, walls in another`,
       line('console emit → second client shows new version', roundTrips),
       line(`console emit → each of the ${String(connected.clients)} walls`, everyClient),
+      line('  of which: console emit → streams published', toStreams),
+      line('  of which: streams published → second client', fromStreams),
       `  refused: ${String(refused.length)}${refused.length ? ` (${[...new Set(refused)].join(', ')})` : ''}`,
       `  server process (streams + web + Kafka clients): CPU ${(((cpu.user + cpu.system) / 1000 / wall) * 100).toFixed(0)} % of a core over ${(wall / 1000).toFixed(1)} s, RSS peak ${(rssPeak / 2 ** 20).toFixed(0)} MiB`,
       `  wall clients process: CPU user ${(cpuUserMs / 1000).toFixed(1)} s, system ${(cpuSystemMs / 1000).toFixed(1)} s`,
