@@ -122,7 +122,8 @@ export async function start(config: WebConfig, deps: WebDeps = {}): Promise<Runn
           await pages.handle(request, response);
         })
         .catch((error: unknown) => {
-          logger.error({ err: error, url: request.url }, 'request handler failed');
+          // The path only: a display sign-in link carries its token in the query string.
+          logger.error({ err: error, path: request.url?.split('?')[0] }, 'request handler failed');
           if (!response.headersSent) response.writeHead(500);
           response.end();
         });
