@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { adcode } from './alert.js';
 import { eventTime, h3Cell } from './common.js';
+import { sensorKind } from './sensor-reading.js';
 
 /** The whole-city summary message uses this key instead of an adcode. */
 export const LIVE_CITY_KEY = 'city';
@@ -46,6 +47,23 @@ export const liveAir = z.object({
 });
 export type LiveAir = z.infer<typeof liveAir>;
 
+/** At most this many sensors in one district's message (the demo city has ~300 sensors in nine districts). */
+export const LIVE_SENSORS_MAX = 100;
+
+/** One sensor's latest reading, for the wall's sensor layer (sensors report locations, no personal data). */
+export const liveSensor = z.object({
+  sensorId: z.string().min(1).max(128),
+  kind: sensorKind,
+  lat: z.number().min(-90).max(90),
+  lon: z.number().min(-180).max(180),
+  value: z.number(),
+  /** The kind's canonical unit (SENSOR_KINDS). */
+  unit: z.string().min(1).max(16),
+  /** Event time of the reading. */
+  ts: eventTime,
+});
+export type LiveSensor = z.infer<typeof liveSensor>;
+
 export const liveSegment = z.object({
   segmentId: z.string().min(1),
   speedKmh: z.number().min(0),
@@ -75,5 +93,10 @@ export const liveAggregate = z.object({
    * without an air station, leave it out.
    */
   air: liveAir.optional(),
+  /**
+   * Each reporting sensor's latest reading in the district, newest first, at most LIVE_SENSORS_MAX. Optional
+   * like `air`: older publishers, the city summary and districts without a sensor leave it out.
+   */
+  sensors: z.array(liveSensor).max(LIVE_SENSORS_MAX).optional(),
 });
 export type LiveAggregate = z.infer<typeof liveAggregate>;

@@ -2,7 +2,7 @@
 // updated on every event (not per window), so the live view moves every few seconds.
 import type { SensorKind } from '@citybrain/schemas/events';
 import { centerOf } from '@citybrain/schemas/geo';
-import type { Observation } from '../input/observation.js';
+import type { Observation, Place } from '../input/observation.js';
 import { congestionIndex } from '../windows/snapshot.js';
 
 export interface LiveCell {
@@ -29,19 +29,23 @@ export const AIR_KINDS = [
 ] as const satisfies readonly SensorKind[];
 export type AirKind = (typeof AIR_KINDS)[number];
 
-const isAirKind = (kind: SensorKind): kind is AirKind => (AIR_KINDS as readonly SensorKind[]).includes(kind);
+export const isAirKind = (kind: SensorKind): kind is AirKind =>
+  (AIR_KINDS as readonly SensorKind[]).includes(kind);
 
+/** A sensor's latest reading: air stations feed the districts' `air` means, every kind the `sensors` list. */
 export interface LiveStation {
-  kind: AirKind;
+  kind: SensorKind;
   value: number;
   tsMs: number;
   district: string;
+  lat: number;
+  lon: number;
 }
 
 export class LiveStore {
   readonly cells = new Map<string, LiveCell>();
   readonly segments = new Map<string, LiveSegment>();
-  /** Latest reading per air-quality sensor, keyed by sensor id. */
+  /** Latest reading per sensor (every kind), keyed by sensor id. */
   readonly stations = new Map<string, LiveStation>();
   private newestMs = Number.NEGATIVE_INFINITY;
 
@@ -63,10 +67,7 @@ export class LiveStore {
       if (observation.freeFlowKmh === undefined) return;
       const known = this.segments.get(observation.segmentId);
       if (known && known.tsMs > observation.tsMs) return;
-      const { lat, lon } =
-        observation.place.lat !== undefined && observation.place.lon !== undefined
-          ? { lat: observation.place.lat, lon: observation.place.lon }
-          : centerOf(observation.place.cell);
+      const { lat, lon } = positionOf(observation.place);
       this.segments.set(observation.segmentId, {
         speedKmh: observation.speedKmh,
         congestionIndex:
@@ -76,7 +77,7 @@ export class LiveStore {
         lat,
         lon,
       });
-    } else if (observation.kind === 'sensor' && isAirKind(observation.sensorKind)) {
+    } else if (observation.kind === 'sensor') {
       const known = this.stations.get(observation.sensorId);
       if (known && known.tsMs > observation.tsMs) return;
       this.stations.set(observation.sensorId, {
@@ -84,6 +85,7 @@ export class LiveStore {
         value: observation.value,
         tsMs: observation.tsMs,
         district: observation.place.district,
+        ...positionOf(observation.place),
       });
     } else {
       return;
@@ -98,4 +100,11 @@ export class LiveStore {
     for (const [key, segment] of this.segments) if (segment.tsMs < cutoff) this.segments.delete(key);
     for (const [key, station] of this.stations) if (station.tsMs < cutoff) this.stations.delete(key);
   }
+}
+
+/** The producer's coordinates, or the cell centre when it sent only a cell. */
+function positionOf(place: Place): { lat: number; lon: number } {
+  return place.lat !== undefined && place.lon !== undefined
+    ? { lat: place.lat, lon: place.lon }
+    : centerOf(place.cell);
 }

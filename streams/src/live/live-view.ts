@@ -1,8 +1,8 @@
 // LiveStore + active alerts → the LiveAggregate messages of one tick: one per district (its top-N cells and
 // most congested segments, KPIs) plus a city summary. Pure.
-import type { Alert, LiveAggregate, LiveAir, LiveAlertCounts } from '@citybrain/schemas/events';
-import { LIVE_CITY_KEY } from '@citybrain/schemas/events';
-import { AIR_KINDS, type AirKind, type LiveStore } from './live-store.js';
+import type { Alert, LiveAggregate, LiveAir, LiveAlertCounts, LiveSensor } from '@citybrain/schemas/events';
+import { LIVE_CITY_KEY, LIVE_SENSORS_MAX, SENSOR_KINDS } from '@citybrain/schemas/events';
+import { AIR_KINDS, isAirKind, type AirKind, type LiveStation, type LiveStore } from './live-store.js';
 
 export interface LiveViewOptions {
   topCells: number;
@@ -19,6 +19,7 @@ interface DistrictAcc {
   congestion: LiveAggregate['congestion'];
   alerts: LiveAlertCounts;
   air: AirAcc;
+  sensors: { sensorId: string; station: LiveStation }[];
 }
 
 /** Sum and count of station readings per pollutant. */
@@ -45,6 +46,28 @@ function airOf(acc: AirAcc): LiveAir | undefined {
   };
 }
 
+function addTo(sum: { sum: number; n: number }, value: number): void {
+  sum.sum += value;
+  sum.n += 1;
+}
+
+/**
+ * The district's sensors for the wall's map, newest reading first, cut at LIVE_SENSORS_MAX: the newest are
+ * what changed, and a cut list stays a valid message. Ties by id, so an unchanged picture sends the same list.
+ */
+function sensorsOf(entries: { sensorId: string; station: LiveStation }[]): LiveSensor[] {
+  entries.sort((a, b) => b.station.tsMs - a.station.tsMs || (a.sensorId < b.sensorId ? -1 : 1));
+  return entries.slice(0, LIVE_SENSORS_MAX).map(({ sensorId, station }) => ({
+    sensorId,
+    kind: station.kind,
+    lat: station.lat,
+    lon: station.lon,
+    value: station.value,
+    unit: SENSOR_KINDS[station.kind].unit,
+    ts: new Date(station.tsMs).toISOString(),
+  }));
+}
+
 const emptyCounts = (): LiveAlertCounts => ({ blue: 0, yellow: 0, orange: 0, red: 0 });
 
 export function buildLiveView(
@@ -64,6 +87,7 @@ export function buildLiveView(
         congestion: [],
         alerts: emptyCounts(),
         air: emptyAir(),
+        sensors: [],
       };
       districts.set(adcode, d);
     }
@@ -93,14 +117,16 @@ export function buildLiveView(
     });
   }
   // Each station counts once toward its district and once toward the city (not a mean of district means).
-  for (const station of store.stations.values()) {
-    const cityAir = city.air[station.kind];
-    cityAir.sum += station.value;
-    cityAir.n += 1;
-    if (station.district === '') continue;
-    const air = acc(station.district).air[station.kind];
-    air.sum += station.value;
-    air.n += 1;
+  for (const [sensorId, station] of store.stations) {
+    if (station.district === '') {
+      if (isAirKind(station.kind)) addTo(city.air[station.kind], station.value);
+      continue;
+    }
+    const d = acc(station.district);
+    d.sensors.push({ sensorId, station });
+    if (!isAirKind(station.kind)) continue;
+    addTo(city.air[station.kind], station.value);
+    addTo(d.air[station.kind], station.value);
   }
   for (const alert of alerts) {
     city.alerts[alert.level] += 1;
@@ -113,6 +139,7 @@ export function buildLiveView(
     d.cells.sort((a, b) => b.people - a.people);
     d.congestion.sort((a, b) => b.congestionIndex - a.congestionIndex);
     const air = airOf(d.air);
+    const sensors = sensorsOf(d.sensors);
     messages.push({
       district,
       seq: options.seq,
@@ -123,6 +150,7 @@ export function buildLiveView(
       congestion: d.congestion.slice(0, options.topSegments),
       truncated: d.cells.length > options.topCells,
       ...(air ? { air } : {}),
+      ...(sensors.length > 0 ? { sensors } : {}),
     });
   }
   const cityAir = airOf(city.air);

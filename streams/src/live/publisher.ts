@@ -2,10 +2,11 @@
 // changed go out each tick, and everything again once a minute, so a wall display that just connected has
 // the whole city within a minute while a quiet city costs almost nothing.
 import { TOPICS } from '@citybrain/schemas/topics';
+import type { Alert } from '@citybrain/schemas/events';
 import type { Producer } from 'kafkajs';
 import type { Logger } from 'pino';
-import type { StreamEngine } from '../engine.js';
 import type { StreamsMetrics } from '../metrics.js';
+import type { LiveStore } from './live-store.js';
 import { buildLiveView } from './live-view.js';
 
 export interface LivePublisherOptions {
@@ -21,9 +22,10 @@ export class LivePublisher {
 
   constructor(
     private readonly deps: {
-      engine: StreamEngine;
-      producer: Producer;
-      metrics: StreamsMetrics;
+      /** The engine's live store and alert book (a StreamEngine). */
+      engine: { readonly live: LiveStore; readonly book: { alerts(): Iterable<Alert> } };
+      producer: Pick<Producer, 'send'>;
+      metrics: Pick<StreamsMetrics, 'liveMessages'>;
       logger: Logger;
       now: () => number;
     },
@@ -41,7 +43,13 @@ export class LivePublisher {
     });
     const messages: { key: string; value: string }[] = [];
     for (const aggregate of view) {
-      const content = JSON.stringify([aggregate.kpis, aggregate.heat, aggregate.congestion, aggregate.air]);
+      const content = JSON.stringify([
+        aggregate.kpis,
+        aggregate.heat,
+        aggregate.congestion,
+        aggregate.air,
+        aggregate.sensors,
+      ]);
       if (!full && this.lastSent.get(aggregate.district) === content) continue;
       this.lastSent.set(aggregate.district, content);
       messages.push({ key: aggregate.district, value: JSON.stringify(aggregate) });
