@@ -6,6 +6,7 @@ import {
   type AlertEvent,
   type AlertLevel,
   type LiveAggregate,
+  type LiveSensor,
 } from '@citybrain/schemas/events';
 import { gridDisk, latLngToCell } from 'h3-js';
 
@@ -19,7 +20,13 @@ const CENTERS: Record<string, [number, number]> = {
 
 export function liveFixture(
   district: string,
-  { ts = new Date().toISOString(), seq = 1, rings = 6, people = 500 } = {},
+  {
+    ts = new Date().toISOString(),
+    seq = 1,
+    rings = 6,
+    people = 500,
+    sensors,
+  }: { ts?: string; seq?: number; rings?: number; people?: number; sensors?: LiveSensor[] } = {},
 ): LiveAggregate {
   const [lat, lon] = CENTERS[district] ?? [22.55, 114.05];
   const cells = gridDisk(latLngToCell(lat, lon, 9), rings);
@@ -36,7 +43,20 @@ export function liveFixture(
     heat: cells.map((cell, i) => ({ cell, people: Math.round(people * (1 + (i % 7))) })),
     congestion: [{ segmentId: 'binhai-03', speedKmh: 25, congestionIndex: 2.4, lat: 22.525, lon: 113.95 }],
     truncated: false,
+    ...(sensors ? { sensors } : {}),
   };
+}
+
+/** A few sensors of different kinds around the district's centre, one in a warning band. */
+export function sensorsFixture(district: string, ts = new Date().toISOString()): LiveSensor[] {
+  const [lat, lon] = CENTERS[district] ?? [22.55, 114.05];
+  const at = (i: number) => ({ lat: lat + 0.01 * (i % 2), lon: lon - 0.015 * i, ts });
+  return [
+    { sensorId: `aqi-${district}`, kind: 'air.aqi', value: 48, unit: 'AQI', ...at(0) },
+    { sensorId: `pm25-${district}`, kind: 'air.pm25', value: 82, unit: 'µg/m³', ...at(1) },
+    { sensorId: `water-${district}`, kind: 'water.level', value: 3.1, unit: 'm', ...at(2) },
+    { sensorId: `noise-${district}`, kind: 'noise.leq', value: 63, unit: 'dBA', ...at(3) },
+  ];
 }
 
 export function cityFixture(ts = new Date().toISOString()): LiveAggregate {

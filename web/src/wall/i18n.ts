@@ -14,6 +14,7 @@ export const TEXT = {
   heat: { zh: '人流热力', en: 'Crowd heat' },
   traffic: { zh: '道路拥堵', en: 'Traffic' },
   alertMarkers: { zh: '预警点位', en: 'Alerts' },
+  sensors: { zh: '传感器', en: 'Sensors' },
   legend: { zh: '图例', en: 'Legend' },
   fewer: { zh: '少', en: 'fewer' },
   more: { zh: '多', en: 'more' },

@@ -2,6 +2,7 @@
 // Map legend and layer toggles, over the map's lower-left corner (MapView keeps the city clear of it).
 import { ALERT_LEVELS } from '@citybrain/schemas/events';
 import { CONGESTION_STOPS, HEAT_LEGEND, LEVEL_COLORS, cssColor } from '../layers/colors.js';
+import { SENSOR_LEGEND } from '../layers/sensor-bands.js';
 import { LEVEL_SHORT, TEXT } from '../i18n.js';
 import { useWall } from '../store/provider.js';
 import type { LayerId } from '../store/ui-slice.js';
@@ -20,7 +21,7 @@ export function Legend() {
       {text[lang]}
     </button>
   );
-  // Each layer's toggle heads its own key, so the legend is three rows and keeps the map's south clear.
+  // Each layer's toggle heads its own key, so the legend is four rows and keeps the map's south clear.
   return (
     <div className="legend">
       <div className="legend-row">
@@ -40,6 +41,25 @@ export function Legend() {
           <span key={stop.from} className="legend-item">
             <span className="legend-line" style={{ background: cssColor(stop.color) }} />
             {stop[lang]}
+          </span>
+        ))}
+      </div>
+      <div className="legend-row" data-testid="legend-sensors">
+        {toggle('sensors', TEXT.sensors)}
+        {/* Per family, the bands best first: the standards' names are on the air panel and in the README. */}
+        {SENSOR_LEGEND.map((group) => (
+          <span key={group.en} className="legend-item">
+            {group[lang]}
+            <span className="legend-swatches">
+              {group.bands.map((band) => (
+                <span
+                  key={band.en}
+                  className="legend-swatch"
+                  title={band[lang]}
+                  style={{ background: cssColor(band.color) }}
+                />
+              ))}
+            </span>
           </span>
         ))}
       </div>

@@ -3,7 +3,7 @@
 // maplibre-gl 6, DESIGN §10). Sets `data-ready` once the base map has drawn and the overlay has rendered
 // heat, the signal end-to-end tests wait for instead of sleeping; `data-drawn-heat-cells` says how many
 // cells the overlay's latest render drew after a data change (a replayed picture is on screen when it
-// matches `data-heat-cells`).
+// matches `data-heat-cells`); `data-sensors` how many sensor dots the layers hold.
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import * as maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
@@ -18,7 +18,7 @@ const PULSE_MS = 1_600;
 // Software-rendered walls manage a few frames per second; a slow pulse reads the same and costs less.
 const PULSE_FRAME_MS = 120;
 /** The legend's height above the map's bottom edge (Legend, wall.css), plus a margin. */
-const LEGEND_CLEARANCE_PX = 160;
+const LEGEND_CLEARANCE_PX = 196;
 
 interface MapViewProps {
   districts: DistrictCollection;
@@ -34,7 +34,7 @@ export function MapView({ districts, roads, labels, bounds, focus }: MapViewProp
   const [mapDrawn, setMapDrawn] = useState(false);
   const [heatDrawn, setHeatDrawn] = useState(false);
   const [drawnCells, setDrawnCells] = useState(0);
-  const { layersAt, heatCellCount } = useWallLayers(roads, labels);
+  const { layersAt, heatCellCount, sensorCount } = useWallLayers(roads, labels);
   const layersRef = useRef(layersAt);
   // Heat cells handed to deck.gl and not yet drawn: set with new data, consumed by the next render.
   const pendingCells = useRef<number | null>(null);
@@ -96,6 +96,7 @@ export function MapView({ districts, roads, labels, bounds, focus }: MapViewProp
       data-ready={mapDrawn && heatDrawn ? 'true' : 'false'}
       data-heat-cells={heatCellCount}
       data-drawn-heat-cells={drawnCells}
+      data-sensors={sensorCount}
     />
   );
 }

@@ -3,7 +3,7 @@ import type { StateCreator } from 'zustand';
 import type { WallState } from './wall-store.js';
 
 export type Lang = 'zh' | 'en';
-export type LayerId = 'heat' | 'traffic' | 'alerts';
+export type LayerId = 'heat' | 'traffic' | 'sensors' | 'alerts';
 
 export interface UiSlice {
   lang: Lang;
@@ -15,7 +15,7 @@ export interface UiSlice {
 export const createUiSlice: StateCreator<WallState, [], [], UiSlice> = (set, get) => ({
   // Chinese first: the wall is for a Chinese ops center; English is a toggle for visitors and partners.
   lang: 'zh',
-  layers: { heat: true, traffic: true, alerts: true },
+  layers: { heat: true, traffic: true, sensors: true, alerts: true },
   setLang: (lang) => set({ lang }),
   toggleLayer: (layer) => set({ layers: { ...get().layers, [layer]: !get().layers[layer] } }),
 });
