@@ -100,7 +100,7 @@ describe('wall store', () => {
     store.getState().setLang('en');
     store.getState().toggleLayer('heat');
     expect(store.getState().lang).toBe('en');
-    expect(store.getState().layers).toEqual({ heat: false, traffic: true, alerts: true });
+    expect(store.getState().layers).toEqual({ heat: false, traffic: true, sensors: true, alerts: true });
   });
 });
 
