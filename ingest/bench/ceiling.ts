@@ -2,6 +2,7 @@
 // inserted again into empty copies of their tables, one 20k-row batch at a time, with nothing else running.
 import type { ClickHouseClient } from '@clickhouse/client';
 import { chdbExtensionOf, INGEST_TABLES } from '@citybrain/schemas/clickhouse';
+import { INSERT_SETTINGS } from '../src/sinks/ndjson-insert.js';
 
 const EVENT_TABLES = [
   INGEST_TABLES.sensorReadings,
@@ -42,7 +43,7 @@ export async function measureCeiling(
 ): Promise<Ceiling> {
   const chdb = chdbExtensionOf(client);
   if (!chdb) throw new Error('the ceiling is measured on chDB');
-  const settings = { date_time_input_format: 'basic' } as const;
+  const settings = INSERT_SETTINGS; // as ingest inserts
   let rows = 0;
   let rawMs = 0;
   let objectMs = 0;

@@ -237,7 +237,7 @@ export class IngestConsumer {
 
   private swapBuffer(): RowBuffer {
     const full = this.buffer;
-    this.buffer = new RowBuffer(this.deps.now());
+    this.buffer = new RowBuffer(this.deps.now(), full.sizes());
     return full;
   }
 

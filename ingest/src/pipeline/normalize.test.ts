@@ -14,7 +14,7 @@ import { crowdHeats, sensorReadings, trafficFlows, trafficIncidents } from '../.
 import { createFeed } from '../simulator/index.js';
 import { CONTRACTS } from './contracts.js';
 import {
-  clickHouseTimeOf,
+  checkedClickHouseTime,
   crowdHeatLine,
   sensorReadingLine,
   trafficFlowLine,
@@ -23,6 +23,7 @@ import {
 } from './normalize.js';
 import { PlaceIndex } from './places.js';
 import { SourcePartition, type Lineage } from './rows.js';
+import { checkEventTime, MAX_FUTURE_MS } from './validate.js';
 
 // The rows as objects, written the obvious way: what the lines must be the JSON.stringify of.
 function located(e: { ts: string; lat?: number; lon?: number; cell?: string }, districts: DistrictIndex) {
@@ -163,20 +164,42 @@ describe('normalize: JSONEachRow lines', () => {
     });
   });
 
-  it('writes the ClickHouse time of a canonical UTC timestamp as toClickHouseTime does', () => {
-    const instants = [
-      Date.parse('1000-01-01T00:00:00.000Z'),
-      Date.parse('1999-12-31T23:59:59.999Z'),
-      Date.parse('2024-02-29T12:00:00.000Z'),
-      Date.parse('9999-12-31T23:59:59.999Z'),
-    ];
-    for (let i = 0; i < 20_000; i++) instants.push(Math.floor(-30e12 + Math.random() * 280e12));
-    for (const ms of instants) {
-      const iso = new Date(ms).toISOString();
-      expect(clickHouseTimeOf(iso, Date.parse(iso))).toBe(toClickHouseTime(ms));
+  it('checks and writes event time as checkEventTime(Date.parse(ts)) then toClickHouseTime do', () => {
+    /** The obvious way: what checkedClickHouseTime must agree with, refusal message included. */
+    const expected = (ts: string, now: number): string => {
+      try {
+        checkEventTime(Date.parse(ts), now);
+        return toClickHouseTime(Date.parse(ts));
+      } catch (error) {
+        return `refused: ${(error as Error).message}`;
+      }
+    };
+    const actual = (ts: string, now: number): string => {
+      try {
+        return checkedClickHouseTime(ts, now);
+      } catch (error) {
+        return `refused: ${(error as Error).message}`;
+      }
+    };
+    const cases: [string, number][] = [];
+    const iso = (ms: number) => new Date(ms).toISOString();
+    for (const now of [
+      nowMs,
+      Date.parse('2026-02-28T23:59:59.999Z'),
+      Date.parse('9999-12-30T00:00:00.000Z'),
+    ]) {
+      // both sides of the 24 h limit, to the ms, in UTC and with an offset
+      for (const delta of [-1, 0, 1, 2, -86_400_001, 3_600_000])
+        cases.push([iso(now + MAX_FUTURE_MS + delta), now]);
+      cases.push([iso(now + MAX_FUTURE_MS + 1).replace('Z', '+00:00'), now]);
+      cases.push(['2026-11-21T16:00:00+08:00', now], ['2026-11-21T08:00:00Z', now]);
+      cases.push(['0999-01-01T00:00:00.000Z', now], ['2026-11-21T08:00:00.123456Z', now]);
     }
-    for (const ts of ['2026-11-21T16:00:00+08:00', '2026-11-21T08:00:00Z', '0999-01-01T00:00:00.000Z'])
-      expect(clickHouseTimeOf(ts, Date.parse(ts))).toBe(toClickHouseTime(Date.parse(ts)));
+    const edges = ['1000-01-01T00:00:00.000Z', '1999-12-31T23:59:59.999Z', '2024-02-29T12:00:00.000Z'];
+    for (const ts of edges) cases.push([ts, nowMs]);
+    for (let i = 0; i < 20_000; i++) cases.push([iso(Math.floor(-30e12 + Math.random() * 280e12)), nowMs]);
+    for (const [ts, now] of cases) expect(actual(ts, now), ts).toBe(expected(ts, now));
+    expect(cases.filter(([ts, now]) => actual(ts, now).startsWith('refused')).length).toBeGreaterThan(1_000);
   });
 
   it('refuses an event from the far future or outside the city, as before', () => {

@@ -1,13 +1,22 @@
 // A growable byte buffer of JSONEachRow lines for one table's batch. Bytes outside the JS heap: the garbage
 // collector never traces them, and chDB takes them as they are (no copy, no string building at insert time).
-const INITIAL_BYTES = 64 * 1024;
+const MIN_INITIAL_BYTES = 64 * 1024;
 /** UTF-8 needs at most 3 bytes per UTF-16 code unit. */
 const MAX_BYTES_PER_UNIT = 3;
 
 export class NdjsonBuffer {
-  private bytes = Buffer.allocUnsafe(INITIAL_BYTES);
+  private bytes: Buffer;
   private length = 0;
   rows = 0;
+
+  /** `expectedBytes`: e.g. the size of the previous batch, to start at the right size rather than grow. */
+  constructor(expectedBytes = 0) {
+    this.bytes = Buffer.allocUnsafe(Math.max(MIN_INITIAL_BYTES, expectedBytes));
+  }
+
+  get byteLength(): number {
+    return this.length;
+  }
 
   /** Appends one JSON object (no newline) as a line. */
   append(json: string): void {

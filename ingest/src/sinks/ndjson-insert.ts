@@ -10,20 +10,20 @@ import { chdbExtensionOf, type IngestTable } from '@citybrain/schemas/clickhouse
 export type InsertNdjson = (table: IngestTable, ndjson: Buffer) => Promise<void>;
 
 /** Rows carry ClickHouse's basic 'YYYY-MM-DD hh:mm:ss.sss' time text. */
-const SETTINGS = { date_time_input_format: 'basic' } as const;
+export const INSERT_SETTINGS = { date_time_input_format: 'basic' } as const;
 
 export function ndjsonInserter(client: ClickHouseClient): InsertNdjson {
   const chdb = chdbExtensionOf(client);
   if (chdb) {
     return async (table, ndjson) => {
-      await chdb.rawInsert({ table, values: ndjson, format: 'JSONEachRow', settings: SETTINGS });
+      await chdb.rawInsert({ table, values: ndjson, format: 'JSONEachRow', settings: INSERT_SETTINGS });
     };
   }
   return async (table, ndjson) => {
     const result = await client.exec({
       query: `INSERT INTO ${table} FORMAT JSONEachRow`,
       values: Readable.from([ndjson]),
-      clickhouse_settings: SETTINGS,
+      clickhouse_settings: INSERT_SETTINGS,
     });
     // The response body is empty, but it must be read for the connection to be released.
     for await (const _ of result.stream) {

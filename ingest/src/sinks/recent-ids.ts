@@ -14,8 +14,9 @@ export class RecentIds {
   /** True if `id` was seen recently; otherwise remembers it (forgetting the oldest when full) and returns false. */
   checkAndRemember(id: string): boolean {
     if (this.capacity === 0) return false;
-    if (this.seen.has(id)) return true;
-    this.seen.add(id);
+    // One hash look-up rather than has() then add(): a Set only grows when the id is new.
+    const size = this.seen.size;
+    if (this.seen.add(id).size === size) return true;
     const oldest = this.order[this.next];
     if (oldest !== undefined) this.seen.delete(oldest);
     this.order[this.next] = id;

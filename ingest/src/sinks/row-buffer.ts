@@ -18,15 +18,24 @@ export class RowBuffer {
   rowCount = 0;
   readonly createdAt: number;
 
-  constructor(now: number) {
+  /** `expectedBytes`: bytes per table to start with, e.g. the previous batch's (see `sizes`). */
+  constructor(
+    now: number,
+    private readonly expectedBytes: ReadonlyMap<IngestTable, number> = new Map(),
+  ) {
     this.createdAt = now;
+  }
+
+  /** Bytes written per table. */
+  sizes(): Map<IngestTable, number> {
+    return new Map([...this.tables].map(([table, lines]) => [table, lines.byteLength]));
   }
 
   /** Adds one row: a JSON object without the trailing newline. */
   add(table: IngestTable, json: string): void {
     let lines = this.tables.get(table);
     if (!lines) {
-      lines = new NdjsonBuffer();
+      lines = new NdjsonBuffer(this.expectedBytes.get(table));
       this.tables.set(table, lines);
     }
     lines.append(json);
