@@ -21,6 +21,7 @@ import {
   alertFixture,
   cityFixture,
   liveFixture,
+  sensorsFixture,
 } from '../test/fixtures.js';
 import { seedAccounts } from '../test/auth-fixtures.js';
 import { displaySignInUrl, launchChromium, type TestBrowser } from './browser.js';
@@ -57,7 +58,11 @@ describe('the wall in a browser', { timeout: 120_000 }, () => {
   const publishLive = async (seq: number) => {
     const ts = new Date().toISOString();
     for (const district of [NANSHAN, FUTIAN])
-      await send(TOPICS.live, district, liveFixture(district, { ts, seq }));
+      await send(
+        TOPICS.live,
+        district,
+        liveFixture(district, { ts, seq, sensors: sensorsFixture(district, ts) }),
+      );
     await send(TOPICS.live, 'city', cityFixture(ts));
   };
 
@@ -136,6 +141,10 @@ describe('the wall in a browser', { timeout: 120_000 }, () => {
     await expect.poll(() => page.getAttribute('[data-connection]', 'data-connection')).toBe('live');
     expect(await page.getAttribute('[data-freshness]', 'data-freshness')).toBe('fresh');
     expect(await page.locator('[data-alert-id="e2e-futian-yellow"]').count()).toBe(1);
+    // The live aggregates' sensors are on the map, coloured by band (four per district in the fixture).
+    await expect
+      .poll(async () => Number(await page.getAttribute('[data-testid="wall-map"]', 'data-sensors')))
+      .toBeGreaterThan(0);
 
     // The ECharts side panels draw into canvases sized to their panels, and nothing spills or scrolls.
     for (const chart of ['chart-venues', 'chart-congestion', 'chart-alert-stats']) {
@@ -172,10 +181,31 @@ describe('the wall in a browser', { timeout: 120_000 }, () => {
     console.info(`wall: alert produced → shown in list ${shownMs} ms`);
     // Most severe first.
     expect(await page.locator('[data-alert-id]').first().getAttribute('data-alert-id')).toBe('e2e-red');
+    // The header's ticker announces it, then its acknowledgement, newest first.
+    const ticker = page.locator('[data-testid="alert-ticker"] [data-ticker-alert-id="e2e-red"]');
+    await page.waitForSelector(
+      '[data-testid="ticker-item"][data-ticker-alert-id="e2e-red"][data-change="raised"]',
+      {
+        timeout: 2_000,
+      },
+    );
+    expect(await ticker.first().textContent()).toContain('发布');
+    const red = alertFixture('e2e-red', { district: NANSHAN, level: 'red' });
+    await send(
+      TOPICS.alerts,
+      'e2e-red',
+      alertEventFixture({ ...red, version: 2, status: 'acknowledged' }, 'updated'),
+    );
+    await page.waitForSelector('[data-testid="ticker-item"][data-change="acknowledged"]', { timeout: 2_000 });
+    expect(
+      await ticker.evaluateAll((items) => items.map((item) => item.getAttribute('data-change'))),
+    ).toEqual(['acknowledged', 'raised']);
+    expect(await ticker.first().textContent()).toMatch(/已确认.*南山区/);
     await page.screenshot({ path: join(OUTPUT, 'wall-city-alert.png') });
 
     await page.getByRole('button', { name: 'EN' }).click();
     await page.waitForSelector('text=Shenzhen City Operations Center');
+    expect(await ticker.first().textContent()).toContain('Acknowledged');
     expect(await overflowingPanels(page)).toEqual([]);
     await page.screenshot({ path: join(OUTPUT, 'wall-city-en.png') });
     await page.close();

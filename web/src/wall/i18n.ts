@@ -2,6 +2,7 @@
 import type { AgencyId, AgencyProgressState, AlertLevel } from '@citybrain/schemas/events';
 import type { Lang } from './store/ui-slice.js';
 import type { ConnectionStatus } from './store/connection-slice.js';
+import type { TickerChange } from './store/alert-ticker.js';
 
 export const TEXT = {
   title: { zh: '深圳市城市运行指挥中心', en: 'Shenzhen City Operations Center' },
@@ -15,6 +16,8 @@ export const TEXT = {
   traffic: { zh: '道路拥堵', en: 'Traffic' },
   alertMarkers: { zh: '预警点位', en: 'Alerts' },
   sensors: { zh: '传感器', en: 'Sensors' },
+  ticker: { zh: '预警动态', en: 'Alert activity' },
+  noTicker: { zh: '暂无新的预警动态', en: 'No new alert activity' },
   legend: { zh: '图例', en: 'Legend' },
   fewer: { zh: '少', en: 'fewer' },
   more: { zh: '多', en: 'more' },
@@ -48,6 +51,16 @@ export const LEVEL_NAMES: Readonly<Record<AlertLevel, Record<Lang, string>>> = {
   orange: { zh: '橙色预警', en: 'Orange' },
   yellow: { zh: '黄色预警', en: 'Yellow' },
   blue: { zh: '蓝色预警', en: 'Blue' },
+};
+
+/** The ticker's verbs: what just happened to an alert. */
+export const TICKER_CHANGES: Readonly<Record<TickerChange, Record<Lang, string>>> = {
+  raised: { zh: '发布', en: 'Raised' },
+  escalated: { zh: '升级', en: 'Escalated' },
+  acknowledged: { zh: '已确认', en: 'Acknowledged' },
+  assigned: { zh: '已派单', en: 'Assigned' },
+  resolved: { zh: '已处置', en: 'Resolved' },
+  cleared: { zh: '已解除', en: 'Cleared' },
 };
 
 export const AGENCY_NAMES: Readonly<Record<AgencyId, Record<Lang, string>>> = {

@@ -2,12 +2,19 @@
 // City, clock, connection state and data freshness. Stale data says so in words and color, never as live;
 // a replay replaces the freshness and connection state with the replayed instant, so it never looks live.
 import { TEXT, STATUS_NAMES, clockText, dateText, replayTimeText, timeAgo } from '../i18n.js';
+import { AlertTicker } from './AlertTicker.js';
 import { useWall } from '../store/provider.js';
 import { freshness } from '../store/selectors.js';
 import { replayingAt } from '../store/shown.js';
 import { useNow } from '../use-now.js';
 
-export function Header({ subtitle }: { subtitle?: { zh: string; en: string } }) {
+export function Header({
+  subtitle,
+  districtNames,
+}: {
+  subtitle?: { zh: string; en: string };
+  districtNames: ReadonlyMap<string, { zh: string; en: string }>;
+}) {
   const now = useNow();
   const lang = useWall((s) => s.lang);
   const setLang = useWall((s) => s.setLang);
@@ -23,6 +30,7 @@ export function Header({ subtitle }: { subtitle?: { zh: string; en: string } }) 
         <span>{TEXT.title[lang]}</span>
         {subtitle && <span className="wall-subtitle">{subtitle[lang]}</span>}
       </div>
+      <AlertTicker districtNames={districtNames} />
       <div className="wall-header-right">
         {at !== null ? (
           <div

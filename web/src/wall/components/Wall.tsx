@@ -38,7 +38,7 @@ function WallBody({ scope }: { scope: WallScope }) {
   const subtitle = focus === undefined ? undefined : geo?.names.get(focus);
   return (
     <Stage>
-      <Header {...(subtitle ? { subtitle } : {})} />
+      <Header {...(subtitle ? { subtitle } : {})} districtNames={geo?.names ?? NO_NAMES} />
       <main className="wall-main">
         <aside className="wall-left">
           <KpiPanel />

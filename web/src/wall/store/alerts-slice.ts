@@ -1,12 +1,15 @@
-// Active alerts in the page's scope, keyed by alertId. Maps are replaced, never mutated, so selectors see a
-// new reference exactly when the list changed.
+// Active alerts in the page's scope, keyed by alertId, and the ticker's latest changes. Maps are replaced,
+// never mutated, so selectors see a new reference exactly when the list changed.
 import type { Alert, AlertEvent } from '@citybrain/schemas/events';
 import type { StateCreator } from 'zustand';
 import { alertVisibleIn, applyAlertEvent } from '../../realtime/picture.js';
+import { pushTicker, tickerEventOf, type TickerEvent } from './alert-ticker.js';
 import type { WallState } from './wall-store.js';
 
 export interface AlertsSlice {
   alerts: ReadonlyMap<string, Alert>;
+  /** The ticker: alerts raised, escalated, acknowledged, assigned, resolved or cleared, newest first. */
+  events: readonly TickerEvent[];
   applyAlert: (event: AlertEvent) => void;
   removeAlert: (alertId: string) => void;
 }
@@ -18,13 +21,16 @@ export function createAlertsSlice(
 ): StateCreator<WallState, [], [], AlertsSlice> {
   return (set, get) => ({
     alerts: new Map(),
+    events: [],
     applyAlert: (event) => {
       const next = new Map(get().alerts);
       const result = applyAlertEvent(next, versions, event);
       if (!result.applied) return;
       // An alert can leave a district wall's scope while staying active (e.g. downgraded from red).
-      if (!result.removed && !alertVisibleIn(get().scope, event.alert)) next.delete(event.alert.alertId);
-      set({ alerts: next });
+      const leftScope = !result.removed && !alertVisibleIn(get().scope, event.alert);
+      if (leftScope) next.delete(event.alert.alertId);
+      const ticker = leftScope ? null : tickerEventOf(result.previous, event);
+      set(ticker ? { alerts: next, events: pushTicker(get().events, ticker) } : { alerts: next });
     },
     removeAlert: (alertId) => {
       if (!get().alerts.has(alertId)) return;
