@@ -251,6 +251,14 @@ describe('the wall in a browser', { timeout: 120_000 }, () => {
     const own = await fetch(`${web.url}/api/heat?window=30`, bearer(tokens.futianCenter));
     expect(own.status).toBe(200);
     for (const row of (await own.json()) as { district: string }[]) expect(row.district).toBe(FUTIAN);
+    // The CAP feed: the caller's scope only (Futian's yellow alert is there), never anonymous.
+    const cap = await fetch(`${web.url}/api/feeds/alerts.cap`, bearer(tokens.futianCenter));
+    expect(cap.status).toBe(200);
+    expect(cap.headers.get('content-type')).toMatch(/^application\/atom\+xml/);
+    expect(await cap.text()).toContain('<identifier>e2e-futian-yellow.v1</identifier>');
+    expect((await fetch(`${web.url}/api/feeds/alerts.cap`)).status).toBe(401);
+    const widerCap = await fetch(`${web.url}/api/feeds/alerts.cap?scope=city`, bearer(tokens.futianCenter));
+    expect(widerCap.status).toBe(403);
   });
 
   it('scopes a district wall to its district and the city-wide red alerts', async () => {

@@ -12,16 +12,20 @@ export interface Caller {
   scope: WallScope;
 }
 
-export async function answerFor(
+/**
+ * Resolves the caller and runs `body`; a refused caller is a 401 or 403 naming the reason, a bad parameter a
+ * 400. For handlers that answer in their own format (the CAP feed's XML).
+ */
+export async function respondFor(
   request: Request,
-  body: (caller: Caller) => Promise<unknown>,
+  body: (caller: Caller) => Promise<Response> | Response,
 ): Promise<Response> {
   const runtime = webRuntime();
   try {
     const principal = await runtime.principalOf(request);
     const requested = new URL(request.url).searchParams.get('scope') ?? undefined;
     const scope = resolveScope(principal, requested, runtime.districtCodes);
-    return Response.json(await body({ principal, scope }), { headers: { 'cache-control': 'no-store' } });
+    return await body({ principal, scope });
   } catch (error) {
     if (error instanceof AuthError)
       return Response.json(
@@ -33,6 +37,13 @@ export async function answerFor(
     if (error instanceof BadRequestError) return Response.json({ error: error.message }, { status: 400 });
     throw error;
   }
+}
+
+/** respondFor with the body's result as JSON. */
+export function answerFor(request: Request, body: (caller: Caller) => Promise<unknown>): Promise<Response> {
+  return respondFor(request, async (caller) =>
+    Response.json(await body(caller), { headers: { 'cache-control': 'no-store' } }),
+  );
 }
 
 /**
