@@ -1,4 +1,5 @@
-// What the fan-out benchmark's two processes say to each other over the fork IPC channel.
+// What the fan-out benchmark's processes say to each other over the fork IPC channels: the coordinator
+// (fanout.ts), the server (fanout-server.ts) and the client processes (fanout-clients.ts).
 export interface LoadPlan {
   durationMs: number;
   alertsPerSecond: number;
@@ -28,3 +29,29 @@ export interface LoadDone {
 }
 
 export type ServerMessage = ServerReady | LoadDone;
+
+/** Coordinator → client process: whom to connect, then when to start and stop measuring. */
+export type ClientCommand =
+  | {
+      type: 'connect';
+      url: string;
+      token: string;
+      /** One entry per client this process runs: the scope it asks for ('city' or a district adcode). */
+      scopes: string[];
+    }
+  | { type: 'measure' }
+  | { type: 'report' };
+
+/** Client process → coordinator. Latencies are send → handler in ms, on the machine's one wall clock. */
+export type ClientMessage =
+  | { type: 'connected'; clients: number; connectMs: number }
+  | {
+      type: 'report';
+      alertLatency: number[];
+      liveLatency: number[];
+      /** Per message (alert id / live tick), this process's fastest delivery. */
+      firstAlert: Record<string, number>;
+      firstLive: Record<string, number>;
+      cpuMs: number;
+      wallMs: number;
+    };

@@ -1,24 +1,23 @@
-// Socket.IO fan-out benchmark (`npm run bench -w @citybrain/web [-- --clients=1000 --seconds=20]`):
-// the real gateway in a child process, N socket.io-client walls on loopback in this one (most on the city
-// room, the rest spread over district rooms), 10 alerts/s plus every district's live aggregate (200 heat
-// cells each) and the city summary every 2 s. Prints delivery latency (send → client handler, same clock)
-// and the server's CPU and RSS. Figures only: nothing here asserts a timing.
-import { fork } from 'node:child_process';
+// Socket.IO fan-out benchmark (`npm run bench:fanout -w @citybrain/web [-- --clients=1000 --seconds=20
+// --client-processes=4]`): the real gateway in a child process; N socket.io-client walls on loopback,
+// spread over several client processes (most on the city room, the rest over district rooms); 10 alerts/s
+// plus every district's live aggregate (200 heat cells each) and the city summary every 2 s. Prints the
+// delivery latency of every message to every client (send → client handler, one wall clock) and the
+// server's CPU and RSS. Figures only: nothing here asserts a timing.
+import { fork, type ChildProcess } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { io as connect, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '../src/realtime/events.js';
-import type { LoadDone, LoadPlan, ServerMessage, ServerReady } from './fanout-protocol.js';
-
-type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+import type { ClientCommand, ClientMessage, LoadDone, LoadPlan, ServerMessage } from './fanout-protocol.js';
 
 const { values } = parseArgs({
   options: {
     clients: { type: 'string', default: '1000' },
     seconds: { type: 'string', default: '20' },
     'district-share': { type: 'string', default: '0.2' },
+    'client-processes': { type: 'string', default: '4' },
   },
 });
 const CLIENTS = Number(values.clients);
+const CLIENT_PROCESSES = Math.max(1, Number(values['client-processes']));
 const PLAN: LoadPlan = {
   durationMs: Number(values.seconds) * 1_000,
   alertsPerSecond: 10,
@@ -39,81 +38,82 @@ function summary(name: string, samples: number[]): string {
   )} ms  p99 ${f(percentile(sorted, 99))} ms  max ${f(sorted.at(-1) ?? NaN)} ms`;
 }
 
+/** The next message of `type` from a child process. */
+function next<M extends { type: string }, T extends M['type']>(child: ChildProcess, type: T) {
+  return new Promise<Extract<M, { type: T }>>((resolve) => {
+    const on = (message: M) => {
+      if (message.type !== type) return;
+      child.off('message', on);
+      resolve(message as Extract<M, { type: T }>);
+    };
+    child.on('message', on);
+  });
+}
+
+function mergeMin(into: Map<string, number>, from: Record<string, number>): void {
+  for (const [key, ms] of Object.entries(from)) into.set(key, Math.min(ms, into.get(key) ?? Infinity));
+}
+
 async function main(): Promise<void> {
-  const server = fork(new URL('./fanout-server.ts', import.meta.url), [], { execArgv: ['--import', 'tsx'] });
-  const next = <T extends ServerMessage['type']>(type: T) =>
-    new Promise<Extract<ServerMessage, { type: T }>>((resolve) => {
-      const on = (message: ServerMessage) => {
-        if (message.type !== type) return;
-        server.off('message', on);
-        resolve(message as Extract<ServerMessage, { type: T }>);
-      };
-      server.on('message', on);
-    });
-  const ready: ServerReady = await next('ready');
+  const execArgv = ['--import', 'tsx'];
+  const server = fork(new URL('./fanout-server.ts', import.meta.url), [], { execArgv });
+  const ready = await next<ServerMessage, 'ready'>(server, 'ready');
   const url = `http://127.0.0.1:${ready.port}`;
 
-  const alertLatency: number[] = [];
-  const liveLatency: number[] = [];
-  // Per message, its fastest delivery: what the server and loopback add. Every delivery also includes the
-  // wait in this one process, which handles a broadcast to 1,000 clients one socket after another.
-  const firstAlert = new Map<string, number>();
-  const firstLive = new Map<string, number>();
-  const keepMin = (map: Map<string, number>, key: string, ms: number) =>
-    map.set(key, Math.min(ms, map.get(key) ?? Infinity));
-  let measuring = false;
-  const clients: Client[] = [];
-  const connectStarted = performance.now();
-  // In batches: a thousand simultaneous handshakes measure the accept queue, not the fan-out.
-  for (let i = 0; i < CLIENTS; i += 50) {
-    const batch: Promise<void>[] = [];
-    for (let j = i; j < Math.min(CLIENTS, i + 50); j++) {
-      const districtWall = j < CLIENTS * DISTRICT_SHARE;
-      const scope = districtWall ? (ready.districts[j % ready.districts.length] ?? 'city') : 'city';
-      const client: Client = connect(url, {
-        auth: { scope, token: ready.token },
-        transports: ['websocket'],
-        forceNew: true,
-      });
-      client.on('alert', (event) => {
-        if (!measuring) return;
-        const ms = Date.now() - Date.parse(event.ts);
-        alertLatency.push(ms);
-        keepMin(firstAlert, event.alert.alertId, ms);
-      });
-      client.on('live', (aggregate) => {
-        if (!measuring) return;
-        const ms = Date.now() - Date.parse(aggregate.ts);
-        liveLatency.push(ms);
-        keepMin(firstLive, `${aggregate.district}@${aggregate.seq}`, ms);
-      });
-      clients.push(client);
-      batch.push(new Promise((resolve) => client.once('snapshot', () => resolve())));
-    }
-    await Promise.all(batch);
+  const scopes = Array.from({ length: CLIENTS }, (_, i) =>
+    i < CLIENTS * DISTRICT_SHARE ? (ready.districts[i % ready.districts.length] ?? 'city') : 'city',
+  );
+  const workers = Array.from({ length: CLIENT_PROCESSES }, () =>
+    fork(new URL('./fanout-clients.ts', import.meta.url), [], { execArgv }),
+  );
+  const command = (worker: ChildProcess, message: ClientCommand) => worker.send(message);
+  // One process at a time, so handshakes do not pile up in the server's accept queue.
+  let connectMs = 0;
+  for (const [w, worker] of workers.entries()) {
+    const connected = next<ClientMessage, 'connected'>(worker, 'connected');
+    command(worker, {
+      type: 'connect',
+      url,
+      token: ready.token,
+      scopes: scopes.filter((_, i) => i % CLIENT_PROCESSES === w),
+    });
+    connectMs += (await connected).connectMs;
   }
-  const connectMs = performance.now() - connectStarted;
 
-  measuring = true;
-  const clientCpu = process.cpuUsage();
+  for (const worker of workers) command(worker, { type: 'measure' });
   server.send(PLAN);
-  const done: LoadDone = await next('done');
+  const done: LoadDone = await next<ServerMessage, 'done'>(server, 'done');
   // Let what is in flight arrive before counting.
   await new Promise((resolve) => setTimeout(resolve, 1_000));
-  measuring = false;
-  const clientUsed = process.cpuUsage(clientCpu);
-
-  for (const client of clients) client.disconnect();
+  const reports = await Promise.all(
+    workers.map((worker) => {
+      const report = next<ClientMessage, 'report'>(worker, 'report');
+      command(worker, { type: 'report' });
+      return report;
+    }),
+  );
   server.kill();
+
+  const alertLatency = reports.flatMap((r) => r.alertLatency);
+  const liveLatency = reports.flatMap((r) => r.liveLatency);
+  const firstAlert = new Map<string, number>();
+  const firstLive = new Map<string, number>();
+  for (const report of reports) {
+    mergeMin(firstAlert, report.firstAlert);
+    mergeMin(firstLive, report.firstLive);
+  }
+  const clientCpuMs = reports.reduce((sum, r) => sum + r.cpuMs, 0);
+  const clientWallMs = Math.max(...reports.map((r) => r.wallMs));
 
   const serverCpuMs = done.cpuUserMs + done.cpuSystemMs;
   console.log(
-    `fan-out: ${CLIENTS} clients (${Math.round(DISTRICT_SHARE * 100)} % district walls), ${PLAN.alertsPerSecond} alerts/s, ` +
-      `live every ${PLAN.liveEveryMs / 1_000} s (${ready.districts.length} districts × 200 cells + city), ${(done.wallMs / 1_000).toFixed(1)} s`,
+    `fan-out: ${CLIENTS} clients (${Math.round(DISTRICT_SHARE * 100)} % district walls) in ${CLIENT_PROCESSES} processes, ` +
+      `${PLAN.alertsPerSecond} alerts/s, live every ${PLAN.liveEveryMs / 1_000} s (${ready.districts.length} districts × 200 cells + city, one message per tick), ` +
+      `${(done.wallMs / 1_000).toFixed(1)} s`,
   );
   console.log(`connect: ${CLIENTS} clients with snapshot in ${(connectMs / 1_000).toFixed(1)} s`);
   console.log(`sent:    ${done.alertsSent} alerts, ${done.liveSent} live aggregates`);
-  console.log('delivery latency, every client (send → handler):');
+  console.log('delivery latency, every message to every client (send → handler):');
   console.log(summary('alert', alertLatency));
   console.log(summary('live', liveLatency));
   console.log('first client per message (server + loopback, without the client-side queue):');
@@ -125,8 +125,8 @@ async function main(): Promise<void> {
       `event-loop delay p50 ${done.loopDelayP50Ms.toFixed(1)} ms p99 ${done.loopDelayP99Ms.toFixed(1)} ms`,
   );
   console.log(
-    `clients: CPU ${(((clientUsed.user + clientUsed.system) / 1_000 / (done.wallMs + 1_000)) * 100).toFixed(0)} % of one core ` +
-      `(the ${CLIENTS} clients share this process and the machine with the server)`,
+    `clients: CPU ${((clientCpuMs / clientWallMs) * 100).toFixed(0)} % of one core over ${CLIENT_PROCESSES} processes ` +
+      `(they share the machine's 2 cores with the server)`,
   );
 }
 

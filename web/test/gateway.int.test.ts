@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { silentLogger, waitFor } from '@citybrain/devstack/testing';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ClientToServerEvents, ServerToClientEvents, WallSnapshot } from '../src/realtime/events.js';
+import type { ClientToServerEvents, ServerToClientEvents } from '../src/realtime/events.js';
+import { fromWire, type WireLiveAggregate, type WireSnapshot } from '../src/realtime/live-wire.js';
 import { CityPicture } from '../src/server/city-picture.js';
 import { createActionHandler } from '../src/server/actions/action-handler.js';
 import { attachGateway, type Gateway } from '../src/server/gateway.js';
@@ -16,10 +17,11 @@ import { FUTIAN, NANSHAN, alertEventFixture, alertFixture, cityFixture, liveFixt
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 interface Received {
-  snapshots: WallSnapshot[];
+  snapshots: WireSnapshot[];
   alerts: string[];
   removed: string[];
-  live: string[];
+  /** One entry per `live` message: the districts it carried. */
+  live: string[][];
 }
 
 describe('wall gateway', () => {
@@ -83,7 +85,7 @@ describe('wall gateway', () => {
     client.on('snapshot', (s) => received.snapshots.push(s));
     client.on('alert', (e) => received.alerts.push(`${e.alert.alertId}@${e.alert.version}`));
     client.on('alertRemoved', (id) => received.removed.push(id));
-    client.on('live', (a) => received.live.push(a.district));
+    client.on('live', (tick) => received.live.push(tick.map((a) => a.district)));
     return { client, received };
   }
 
@@ -165,6 +167,40 @@ describe('wall gateway', () => {
     );
   });
 
+  it('sends a live tick as one message per socket, cut to the scope', async () => {
+    const city = open('city');
+    const nanshan = open(NANSHAN);
+    const futian = open(FUTIAN);
+    for (const c of [city, nanshan, futian])
+      await waitFor(
+        () => c.received.snapshots.length,
+        (n) => n === 1,
+      );
+    const cityTick = new Promise<WireLiveAggregate[]>((resolve) => city.client.once('live', resolve));
+    // One tick as the Kafka feed delivers it: a message per district, then the city summary.
+    gateway.publishLive(liveFixture(NANSHAN));
+    gateway.publishLive(liveFixture(FUTIAN));
+    gateway.publishLive(cityFixture());
+    await waitFor(() => [city, nanshan, futian].every((c) => c.received.live.length === 1), Boolean, {
+      what: 'the tick on every wall',
+    });
+    expect(city.received.live).toEqual([[NANSHAN, FUTIAN, 'city']]);
+    expect(nanshan.received.live).toEqual([[NANSHAN, 'city']]);
+    expect(futian.received.live).toEqual([[FUTIAN, 'city']]);
+    // The heat arrives packed and reads back as published.
+    const [nanshanOnWire] = await cityTick;
+    expect(nanshanOnWire?.heatPacked).toEqual(expect.any(String));
+    expect(fromWire(nanshanOnWire as WireLiveAggregate).heat).toEqual(liveFixture(NANSHAN).heat);
+
+    // The next tick carries only what changed: Nanshan's wall hears nothing of Futian's.
+    gateway.publishLive(liveFixture(FUTIAN, { ts: new Date(Date.now() + 1_000).toISOString() }));
+    await waitFor(() => city.received.live.length === 2 && futian.received.live.length === 2, Boolean, {
+      what: 'the second tick',
+    });
+    expect(city.received.live.at(-1)).toEqual([FUTIAN]);
+    expect(nanshan.received.live).toHaveLength(1);
+  });
+
   it('recovers a dropped connection: missed deltas replayed, no second snapshot', async () => {
     const city = open('city');
     await waitFor(
@@ -201,7 +237,7 @@ describe('wall gateway', () => {
       (n) => n === 1,
     );
     gateway.publishAlert(alertEventFixture(alertFixture('later')));
-    const snapshot = await new Promise<WallSnapshot>((resolve) => city.client.emit('resync', resolve));
+    const snapshot = await new Promise<WireSnapshot>((resolve) => city.client.emit('resync', resolve));
     expect(snapshot.alerts.map((a) => a.alertId)).toEqual(['later']);
   });
 });

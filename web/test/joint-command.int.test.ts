@@ -19,8 +19,8 @@ import type {
   ActionRequest,
   ClientToServerEvents,
   ServerToClientEvents,
-  WallSnapshot,
 } from '../src/realtime/events.js';
+import type { WireSnapshot } from '../src/realtime/live-wire.js';
 import { revokeDisplay } from '../src/server/auth/accounts.js';
 import { start, type RunningWeb } from '../src/server/start.js';
 import { seedAccounts } from './auth-fixtures.js';
@@ -30,7 +30,7 @@ type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 interface Session {
   client: Client;
-  snapshot: Promise<WallSnapshot>;
+  snapshot: Promise<WireSnapshot>;
   /** alertId@version of every alert event received. */
   alerts: string[];
 }
@@ -133,7 +133,7 @@ describe('joint command over Socket.IO', { timeout: 90_000 }, () => {
     const received: string[] = [];
     client.on('alert', (event) => received.push(`${event.alert.alertId}@${String(event.alert.version)}`));
     // A refused handshake fails the snapshot with its reason instead of leaving the test waiting.
-    const snapshot = new Promise<WallSnapshot>((resolve, reject) => {
+    const snapshot = new Promise<WireSnapshot>((resolve, reject) => {
       client.once('snapshot', resolve);
       client.once('connect_error', (error: Error & { data?: { reason?: unknown } }) =>
         reject(new Error(`handshake refused (${String(error.data?.reason)}): ${error.message}`)),
@@ -143,7 +143,7 @@ describe('joint command over Socket.IO', { timeout: 90_000 }, () => {
     return { client, snapshot, alerts: received };
   }
 
-  const resync = (client: Client) => new Promise<WallSnapshot>((resolve) => client.emit('resync', resolve));
+  const resync = (client: Client) => new Promise<WireSnapshot>((resolve) => client.emit('resync', resolve));
   const act = (client: Client, request: unknown) =>
     new Promise<ActionReply>((resolve) => {
       client.emit('action', request as ActionRequest, resolve);

@@ -8,6 +8,7 @@ import type {
   ServerToClientEvents,
   WallSnapshot,
 } from '../realtime/events.js';
+import { fromWireSnapshot, type WireSnapshot } from '../realtime/live-wire.js';
 
 export type TransportFailure = 'timeout' | 'offline';
 
@@ -45,9 +46,9 @@ export function socketTransport(socket: DutySocket, timeoutMs = REPLY_TIMEOUT_MS
     resync() {
       if (!socket.connected) return offline();
       return new Promise<WallSnapshot>((resolve, reject) => {
-        socket.timeout(timeoutMs).emit('resync', (error: Error | null, snapshot: WallSnapshot) => {
+        socket.timeout(timeoutMs).emit('resync', (error: Error | null, snapshot: WireSnapshot) => {
           if (error) reject(new TransportError('timeout'));
-          else resolve(snapshot);
+          else resolve(fromWireSnapshot(snapshot));
         });
       });
     },

@@ -4,6 +4,7 @@
 // permitted scope (the session cookie travels with the handshake) and says in the snapshot who that is.
 import { useEffect } from 'react';
 import { io } from 'socket.io-client';
+import { fromWireSnapshot } from '../realtime/live-wire.js';
 import { useDutyStoreApi } from './store/provider.js';
 import { handshakeRefusal, socketTransport, type DutySocket } from './transport.js';
 
@@ -13,7 +14,7 @@ export function useDutyRealtime(): void {
     const socket: DutySocket = io({ transports: ['websocket'] });
     const state = () => store.getState();
     state().setTransport(socketTransport(socket));
-    socket.on('snapshot', (snapshot) => state().applySnapshot(snapshot));
+    socket.on('snapshot', (snapshot) => state().applySnapshot(fromWireSnapshot(snapshot)));
     socket.on('alert', (event) => state().applyAlert(event));
     socket.on('alertRemoved', (alertId) => state().removeAlert(alertId));
     // A recovered connection gets its missed deltas replayed and no snapshot, so it is live at once.

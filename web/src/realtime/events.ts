@@ -11,6 +11,7 @@ import type {
   AlertLevel,
   LiveAggregate,
 } from '@citybrain/schemas/events';
+import type { WireLiveAggregate, WireSnapshot } from './live-wire.js';
 
 /**
  * What one connection may see: the whole city; one district (its alerts plus city-wide red alerts); or one
@@ -55,13 +56,19 @@ export interface WallSnapshot {
   staleAfterMs: number;
 }
 
+/** Live aggregates travel with their heat packed (live-wire.ts); pages decode them with fromWire. */
 export interface ServerToClientEvents {
-  snapshot: (snapshot: WallSnapshot) => void;
+  snapshot: (snapshot: WireSnapshot) => void;
   /** An alert changed: the full state after the change (a `cleared` event or closed status removes it). */
   alert: (event: AlertEvent) => void;
   /** An alert left this connection's scope without being cleared (e.g. a red alert downgraded elsewhere). */
   alertRemoved: (alertId: string) => void;
-  live: (aggregate: LiveAggregate) => void;
+  /**
+   * One live tick: the newest aggregate of every district in the scope that changed since the last tick,
+   * plus the city summary. One message per tick rather than one per district: a wall gets one frame to
+   * decode and re-renders once, and the server writes to each socket once.
+   */
+  live: (aggregates: WireLiveAggregate[]) => void;
 }
 
 /**
@@ -102,7 +109,7 @@ export type ActionReply =
 
 export interface ClientToServerEvents {
   /** Asks for a fresh snapshot, e.g. after returning from history replay to live. */
-  resync: (ack: (snapshot: WallSnapshot) => void) => void;
+  resync: (ack: (snapshot: WireSnapshot) => void) => void;
   /** Duty console and agency views: act on an alert. */
   action: (request: ActionRequest, ack: (reply: ActionReply) => void) => void;
 }

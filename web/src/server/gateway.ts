@@ -4,7 +4,7 @@
 // missed, so it gets no second snapshot; a socket that could not be recovered gets a fresh one. Client
 // events are few, bounded and checked: `resync` and `action`; anything else is refused and counted.
 import type { Server as HttpServer } from 'node:http';
-import type { AlertEvent, LiveAggregate } from '@citybrain/schemas/events';
+import { LIVE_CITY_KEY, type AlertEvent, type LiveAggregate } from '@citybrain/schemas/events';
 import type { Logger } from 'pino';
 import { Server, type ExtendedError } from 'socket.io';
 import {
@@ -17,6 +17,7 @@ import {
   type SocketData,
   type WallScope,
 } from '../realtime/events.js';
+import { toWire, toWireSnapshot, type WireSnapshot } from '../realtime/live-wire.js';
 import type { ActionHandler } from './actions/action-handler.js';
 import { tokenFromHeaders, type Authenticator } from './auth/authenticator.js';
 import { AuthError, ScopeError } from './auth/principal.js';
@@ -155,7 +156,7 @@ export function attachGateway(http: HttpServer, deps: GatewayDeps, options: { re
         return;
       }
       metrics.emits.inc({ event: 'snapshot' });
-      (ack as (snapshot: ReturnType<CityPicture['snapshot']>) => void)(picture.snapshot(viewer));
+      (ack as (snapshot: WireSnapshot) => void)(toWireSnapshot(picture.snapshot(viewer)));
     });
     socket.on('action', (request: unknown, ack: unknown) => {
       if (typeof ack !== 'function') {
@@ -176,13 +177,34 @@ export function attachGateway(http: HttpServer, deps: GatewayDeps, options: { re
     if (socket.recovered) return;
     void socket.join(roomOf(viewer.scope));
     metrics.emits.inc({ event: 'snapshot' });
-    socket.emit('snapshot', picture.snapshot(viewer));
+    socket.emit('snapshot', toWireSnapshot(picture.snapshot(viewer)));
   });
 
   const roomsStartingWith = (prefix: string): string[] =>
     [...io.of('/').adapter.rooms.keys()].filter((room) => room.startsWith(prefix));
   /** Rooms of every district wall currently connected; red alerts reach all of them. */
   const districtRooms = (): string[] => roomsStartingWith('district:');
+
+  // A live tick reaches the feed as one Kafka message per district. They are gathered until the I/O
+  // callbacks that delivered them have run (setImmediate) and go out as one message per socket: ten
+  // districts used to mean ten frames per wall per tick, and the 1,000-wall fan-out spent its time there.
+  let pendingLive = new Map<string, LiveAggregate>();
+  let liveFlush: NodeJS.Immediate | null = null;
+  const flushLive = (): void => {
+    liveFlush = null;
+    // Packed once per tick, whatever the number of sockets.
+    const tick = new Map([...pendingLive].map(([district, aggregate]) => [district, toWire(aggregate)]));
+    pendingLive = new Map();
+    metrics.emits.inc({ event: 'live' });
+    // Agency rooms see the whole city's live picture (counts, not personal data); districts their own.
+    io.to([CITY_ROOM, ...roomsStartingWith('agency:')]).emit('live', [...tick.values()]);
+    const city = tick.get(LIVE_CITY_KEY);
+    for (const room of districtRooms()) {
+      const own = tick.get(room.slice(districtRoom('').length));
+      const forDistrict = [own, city].filter((aggregate) => aggregate !== undefined);
+      if (forDistrict.length > 0) io.to(room).emit('live', forDistrict);
+    }
+  };
 
   return {
     io,
@@ -210,16 +232,14 @@ export function attachGateway(http: HttpServer, deps: GatewayDeps, options: { re
     },
     publishLive(aggregate) {
       if (!picture.applyLive(aggregate)) return;
-      metrics.emits.inc({ event: 'live' });
-      // Agency rooms see the whole city's live picture (counts, not personal data); districts their own.
-      if (aggregate.district === 'city') io.emit('live', aggregate);
-      else
-        io.to([CITY_ROOM, districtRoom(aggregate.district), ...roomsStartingWith('agency:')]).emit(
-          'live',
-          aggregate,
-        );
+      pendingLive.set(aggregate.district, aggregate);
+      liveFlush ??= setImmediate(flushLive);
     },
     // Closes the sockets and then the http server the gateway is attached to.
-    close: () => new Promise<void>((resolve) => void io.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (liveFlush !== null) clearImmediate(liveFlush);
+        void io.close(() => resolve());
+      }),
   };
 }

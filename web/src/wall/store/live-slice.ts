@@ -13,22 +13,32 @@ export interface LiveSlice {
   /** The scope's congestion index over the last minutes, oldest first. */
   congestionTrend: readonly TrendPoint[];
   applyLive: (aggregate: LiveAggregate) => void;
+  /**
+   * One live tick as the gateway sends it (every district of the scope at once): one store update, so the
+   * wall re-renders and rebuilds its map layers once per tick rather than once per district.
+   */
+  applyLiveBatch: (aggregates: readonly LiveAggregate[]) => void;
 }
 
 export const createLiveSlice: StateCreator<WallState, [], [], LiveSlice> = (set, get) => ({
   live: new Map(),
   lastLiveTs: null,
   congestionTrend: [],
-  applyLive: (aggregate) => {
-    const next = new Map(get().live);
-    if (!applyLive(next, aggregate)) return;
-    const ts = Date.parse(aggregate.ts);
-    const last = get().lastLiveTs;
-    set({
-      live: next,
-      lastLiveTs: last === null ? ts : Math.max(last, ts),
-      congestionTrend: appendTrend(get().congestionTrend, aggregate, liveKey(get().scope)),
-    });
+  applyLive: (aggregate) => get().applyLiveBatch([aggregate]),
+  applyLiveBatch: (aggregates) => {
+    const state = get();
+    const next = new Map(state.live);
+    const key = liveKey(state.scope);
+    let { lastLiveTs, congestionTrend } = state;
+    let changed = false;
+    for (const aggregate of aggregates) {
+      if (!applyLive(next, aggregate)) continue;
+      changed = true;
+      const ts = Date.parse(aggregate.ts);
+      lastLiveTs = lastLiveTs === null ? ts : Math.max(lastLiveTs, ts);
+      congestionTrend = appendTrend(congestionTrend, aggregate, key);
+    }
+    if (changed) set({ live: next, lastLiveTs, congestionTrend });
   },
 });
 

@@ -78,6 +78,30 @@ describe('wall store', () => {
     expect(heatCells(state.live).length).toBe(liveFixture(NANSHAN).heat.length);
   });
 
+  it('applies a live tick in one store update, skipping what is older than what it holds', () => {
+    const store = createWallStore({ kind: 'city' });
+    store.getState().applyLive(liveFixture(FUTIAN, { ts: '2026-11-22T08:00:09.000Z', seq: 4 }));
+    let updates = 0;
+    const unsubscribe = store.subscribe(() => (updates += 1));
+    store
+      .getState()
+      .applyLiveBatch([
+        liveFixture(NANSHAN, { ts: '2026-11-22T08:00:08.000Z', seq: 3 }),
+        liveFixture(FUTIAN, { ts: '2026-11-22T08:00:08.000Z', seq: 3, people: 7 }),
+        cityFixture('2026-11-22T08:00:08.000Z'),
+      ]);
+    expect(updates).toBe(1);
+    const state = store.getState();
+    expect([...state.live.keys()].sort()).toEqual([FUTIAN, NANSHAN, 'city'].sort());
+    expect(state.live.get(FUTIAN)?.seq).toBe(4);
+    expect(state.lastLiveTs).toBe(Date.parse('2026-11-22T08:00:09.000Z'));
+    expect(state.congestionTrend.map((point) => point.ts)).toEqual([Date.parse('2026-11-22T08:00:08.000Z')]);
+    // A tick holding nothing newer changes nothing, so nothing re-renders.
+    store.getState().applyLiveBatch([liveFixture(FUTIAN, { ts: '2026-11-22T08:00:01.000Z', seq: 9 })]);
+    expect(updates).toBe(1);
+    unsubscribe();
+  });
+
   it("builds the scope's congestion trend from live aggregates and keeps it across a resync", () => {
     const store = createWallStore({ kind: 'district', adcode: NANSHAN });
     store.getState().applyLive(liveFixture(NANSHAN, { ts: '2026-11-22T08:00:00.000Z', seq: 1 }));

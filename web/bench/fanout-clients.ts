@@ -1,0 +1,93 @@
+// One client process of the fan-out benchmark: a share of the walls, each a real socket.io-client
+// connection that authenticates, joins its scope and runs the wall page's own message path (bindWallSocket:
+// decode, apply to a wall store of its own); a listener registered after it records when each message has
+// been applied. Several such processes run side by side so that no client's latency includes a queue of
+// hundreds of other clients in one event loop (on a real wall each client is a browser of its own).
+import { io as connect } from 'socket.io-client';
+import type { WallScope } from '../src/realtime/events.js';
+import { bindWallSocket, type WallSocket } from '../src/wall/bind-socket.js';
+import { createWallStore } from '../src/wall/store/wall-store.js';
+import type { ClientCommand, ClientMessage } from './fanout-protocol.js';
+
+type Client = WallSocket;
+
+const send = (message: ClientMessage) => process.send?.(message);
+const clients: Client[] = [];
+const alertLatency: number[] = [];
+const liveLatency: number[] = [];
+const firstAlert: Record<string, number> = {};
+const firstLive: Record<string, number> = {};
+let measuring = false;
+let cpuAtStart = process.cpuUsage();
+let wallAtStart = performance.now();
+
+function keepMin(record: Record<string, number>, key: string, ms: number): void {
+  const held = record[key];
+  if (held === undefined || ms < held) record[key] = ms;
+}
+
+async function connectAll(url: string, token: string, scopes: string[]): Promise<void> {
+  const started = performance.now();
+  // In batches: simultaneous handshakes measure the accept queue, not the fan-out.
+  for (let i = 0; i < scopes.length; i += 25) {
+    await Promise.all(
+      scopes.slice(i, i + 25).map((scope) => {
+        const client: Client = connect(url, {
+          auth: { scope, token },
+          transports: ['websocket'],
+          forceNew: true,
+        });
+        const wallScope: WallScope =
+          scope === 'city' ? { kind: 'city' } : { kind: 'district', adcode: scope };
+        bindWallSocket(client, createWallStore(wallScope));
+        client.on('alert', (event) => {
+          if (!measuring) return;
+          const ms = Date.now() - Date.parse(event.ts);
+          alertLatency.push(ms);
+          keepMin(firstAlert, event.alert.alertId, ms);
+        });
+        client.on('live', (tick) => {
+          if (!measuring) return;
+          const now = Date.now();
+          // Every aggregate of a tick was stamped when the tick was published; one delivery per message.
+          const first = tick[0];
+          if (first === undefined) return;
+          const ms = now - Date.parse(first.ts);
+          liveLatency.push(ms);
+          keepMin(firstLive, String(first.seq), ms);
+        });
+        clients.push(client);
+        return new Promise<void>((resolve) => client.once('snapshot', () => resolve()));
+      }),
+    );
+  }
+  send({ type: 'connected', clients: clients.length, connectMs: performance.now() - started });
+}
+
+process.on('message', (command: ClientCommand) => {
+  switch (command.type) {
+    case 'connect':
+      void connectAll(command.url, command.token, command.scopes);
+      return;
+    case 'measure':
+      measuring = true;
+      cpuAtStart = process.cpuUsage();
+      wallAtStart = performance.now();
+      return;
+    case 'report': {
+      measuring = false;
+      const cpu = process.cpuUsage(cpuAtStart);
+      send({
+        type: 'report',
+        alertLatency,
+        liveLatency,
+        firstAlert,
+        firstLive,
+        cpuMs: (cpu.user + cpu.system) / 1_000,
+        wallMs: performance.now() - wallAtStart,
+      });
+      for (const client of clients) client.disconnect();
+      setTimeout(() => process.exit(0), 100);
+    }
+  }
+});
