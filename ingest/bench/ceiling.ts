@@ -2,7 +2,7 @@
 // inserted again into empty copies of their tables, one 20k-row batch at a time, with nothing else running.
 import type { ClickHouseClient } from '@clickhouse/client';
 import { chdbExtensionOf, INGEST_TABLES } from '@citybrain/schemas/clickhouse';
-import { INSERT_SETTINGS } from '../src/sinks/ndjson-insert.js';
+import { CHDB_INSERT_SETTINGS } from '../src/sinks/ndjson-insert.js';
 
 const EVENT_TABLES = [
   INGEST_TABLES.sensorReadings,
@@ -43,7 +43,7 @@ export async function measureCeiling(
 ): Promise<Ceiling> {
   const chdb = chdbExtensionOf(client);
   if (!chdb) throw new Error('the ceiling is measured on chDB');
-  const settings = INSERT_SETTINGS; // as ingest inserts
+  const settings = CHDB_INSERT_SETTINGS; // as ingest inserts on chDB
   let rows = 0;
   let rawMs = 0;
   let objectMs = 0;

@@ -9,6 +9,13 @@ describe('loadIngestConfig', () => {
     expect(config.flushIntervalMs).toBeLessThanOrEqual(1_000);
   });
 
+  it('flushes 50,000-row batches or every 500 ms by default', () => {
+    const config = loadIngestConfig({ KAFKA_BROKERS: '127.0.0.1:9092' });
+    expect(config.batchRows).toBe(50_000);
+    expect(config.flushIntervalMs).toBe(500);
+    expect(loadIngestConfig({ KAFKA_BROKERS: 'a:1', INGEST_BATCH_ROWS: '2000' }).batchRows).toBe(2_000);
+  });
+
   it.each([
     [{}, 'KAFKA_BROKERS'],
     [{ KAFKA_BROKERS: 'localhost' }, 'KAFKA_BROKERS: each broker must be host:port'],

@@ -44,7 +44,7 @@ const env = z.object({
     }),
   DISTRICTS_GEOJSON: z.string().min(1).default(DEFAULT_DISTRICTS_FILE),
   INGEST_GROUP_ID: z.string().min(1).default('ingest'),
-  INGEST_BATCH_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
+  INGEST_BATCH_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(50_000),
   INGEST_FLUSH_MS: z.coerce
     .number()
     .int()
