@@ -2,7 +2,7 @@
 // ClickHouse, offsets committed) with a producer running at the same time, next to the ceiling: a raw chDB
 // insert of the same rows in the same run. Prints figures; asserts nothing.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { acquireClickHouse } from '@citybrain/schemas/clickhouse';
 import { startKafkaMock } from '@citybrain/devstack';
@@ -22,9 +22,22 @@ const CHUNK = 20_000;
  */
 const LAG_LIMIT = 80_000;
 
-async function rowsInserted(metrics: Awaited<ReturnType<typeof start>>['metrics']): Promise<number> {
+type Metrics = Awaited<ReturnType<typeof start>>['metrics'];
+
+async function rowsInserted(metrics: Metrics): Promise<number> {
   const { values } = await metrics.rowsInserted.get();
   return values.reduce((sum, v) => sum + v.value, 0);
+}
+
+/** Seconds ingest spent flushing, waiting for a flush, and fetching from Kafka, so far. */
+async function timeSpent(metrics: Metrics): Promise<{ flush: number; wait: number; fetch: number }> {
+  const total = async (counter: Metrics['flushSeconds']) =>
+    (await counter.get()).values.reduce((sum, v) => sum + v.value, 0);
+  return {
+    flush: await total(metrics.flushSeconds),
+    wait: await total(metrics.flushWaitSeconds),
+    fetch: await total(metrics.fetchSeconds),
+  };
 }
 
 async function main(): Promise<void> {
@@ -56,6 +69,8 @@ async function main(): Promise<void> {
     const base = await rowsInserted(ingest.metrics);
 
     // Produced in chunks, each as soon as ingest is within LAG_LIMIT of the producer.
+    const loadBefore = loadavg()[0] ?? 0;
+    const spentBefore = await timeSpent(ingest.metrics);
     const cpuBefore = process.cpuUsage();
     const mainThread = measureMainThread();
     const started = performance.now();
@@ -85,6 +100,9 @@ async function main(): Promise<void> {
       },
     );
     const ingestMs = performance.now() - started;
+    const spentAfter = await timeSpent(ingest.metrics);
+    const share = (key: keyof typeof spentAfter) =>
+      +(((spentAfter[key] - spentBefore[key]) * 1000) / ingestMs).toFixed(2);
     const cpu = process.cpuUsage(cpuBefore);
     const main = mainThread();
     const peakRss = process.resourceUsage().maxRSS / 1024;
@@ -104,10 +122,18 @@ async function main(): Promise<void> {
       ),
       'ratio ingest / that': +(ingestRate / ceiling.objectRowsPerSecond).toFixed(2),
       'ingest process CPU s (both cores)': +((cpu.user + cpu.system) / 1e6).toFixed(1),
+      'ingest process CPU µs per event (main thread + chDB + V8/libuv helpers)': +(
+        (cpu.user + cpu.system) /
+        TOTAL
+      ).toFixed(1),
       'main thread CPU µs per event':
         main.cpuMs === undefined ? 'n/a' : +((main.cpuMs * 1000) / TOTAL).toFixed(1),
       'of which garbage collection µs per event': +((main.gcMs * 1000) / TOTAL).toFixed(1),
+      'share of the run with a flush (ClickHouse inserts) in flight': share('flush'),
+      'share of the run the consumer waited for the flush in flight': share('wait'),
+      'share of the run in Kafka fetches (broker round trip + decoding)': share('fetch'),
       'peak RSS MiB (during ingest)': Math.round(peakRss),
+      'load average (1 min) before / after the measured run': `${loadBefore.toFixed(2)} / ${(loadavg()[0] ?? 0).toFixed(2)}`,
     };
     process.stdout.write(`\ningest throughput (Kafka → ClickHouse, producer concurrent)\n`);
     for (const [name, value] of Object.entries(figures))

@@ -106,6 +106,9 @@ export class IngestConsumer {
     await this.producer.connect();
     await this.consumer.connect();
     this.consumer.on(this.consumer.events.GROUP_JOIN, () => this.watermarks.invalidate());
+    this.consumer.on(this.consumer.events.FETCH, ({ payload }) =>
+      this.deps.metrics.fetchSeconds.inc(payload.duration / 1000),
+    );
     await this.consumer.subscribe({ topics: [...SOURCE_TOPICS], fromBeginning: true });
     await this.consumer.run({
       autoCommit: false,
@@ -243,6 +246,7 @@ export class IngestConsumer {
 
   /** Waits for the insert in flight (heartbeating so the group keeps us), then starts the next one. */
   private async startFlush(heartbeat: () => Promise<void>): Promise<void> {
+    const started = this.deps.now();
     while (this.inFlight) {
       const done = await Promise.race([
         this.inFlight.then(() => true),
@@ -250,6 +254,8 @@ export class IngestConsumer {
       ]);
       if (!done) await heartbeat();
     }
+    const waitedMs = this.deps.now() - started;
+    if (waitedMs > 0) this.deps.metrics.flushWaitSeconds.inc(waitedMs / 1000);
     if (this.buffer.isEmpty || this.draining) return;
     this.launch(this.swapBuffer());
   }
@@ -286,7 +292,9 @@ export class IngestConsumer {
       for (const table of ALL_TABLES) this.watermarks.advance(table, topic, partition, offset);
     }
     this.commits = this.commits.then(() => this.commit(buffer));
-    this.deps.logger.debug({ rows: buffer.rowCount, ms: this.deps.now() - started }, 'batch flushed');
+    const ms = this.deps.now() - started;
+    this.deps.metrics.flushSeconds.inc(ms / 1000);
+    this.deps.logger.debug({ rows: buffer.rowCount, ms }, 'batch flushed');
   }
 
   private publishDeadLetters(buffer: RowBuffer): Promise<unknown> {

@@ -50,6 +50,21 @@ export function createIngestMetrics() {
       buckets: [1, 10, 100, 1000, 5000, 20_000, 50_000],
       registers: [registry],
     }),
+    flushSeconds: new Counter({
+      name: 'citybrain_ingest_flush_seconds_total',
+      help: 'Time with a batch flush (dead letters published, every table inserted) in flight; one flush runs at a time',
+      registers: [registry],
+    }),
+    flushWaitSeconds: new Counter({
+      name: 'citybrain_ingest_flush_wait_seconds_total',
+      help: 'Time consumption stood still because a full batch waited for the flush in flight (back-pressure)',
+      registers: [registry],
+    }),
+    fetchSeconds: new Counter({
+      name: 'citybrain_ingest_fetch_seconds_total',
+      help: 'Time in Kafka fetch requests, waiting for the broker and decoding the response',
+      registers: [registry],
+    }),
     clickhouseUp: new Gauge({
       name: 'citybrain_ingest_clickhouse_up',
       help: '1 while the last ClickHouse insert succeeded, 0 while inserts are failing and being retried',
