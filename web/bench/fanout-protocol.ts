@@ -4,6 +4,8 @@ export interface LoadPlan {
   durationMs: number;
   alertsPerSecond: number;
   liveEveryMs: number;
+  /** Share of each district's heat cells whose count changes from one tick to the next (0–1). */
+  heatChange: number;
 }
 
 export interface ServerReady {

@@ -61,34 +61,58 @@ async function main(): Promise<void> {
     { recoveryMs: 120_000 },
   );
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  // Realistic payloads, built once: streams' default top-N is 200 cells per district.
-  const pictures = districts.map((district) => {
+  // Realistic payloads: streams' default top-N is 200 cells per district.
+  const pictures: LiveAggregate[] = districts.map((district) => {
     const full = liveFixture(district, { rings: 8 });
     return { ...full, heat: full.heat.slice(0, 200), truncated: true };
   });
+  let seq = 0;
+  /**
+   * The next tick of every district: `heatChange` of its cells (a rotating window) report a new count.
+   * The simulated city reports each crowd cell once a simulated minute, i.e. ~3 % of cells per 2 s tick.
+   */
+  const nextTick = (heatChange: number): LiveAggregate[] => {
+    seq += 1;
+    const ts = new Date().toISOString();
+    for (const [d, picture] of pictures.entries()) {
+      const changing = Math.round(heatChange * picture.heat.length);
+      const from = (seq * changing) % Math.max(1, picture.heat.length);
+      const heat = picture.heat.map((cell, i) => {
+        const k = (i - from + picture.heat.length) % picture.heat.length;
+        return k < changing ? { cell: cell.cell, people: cell.people + 1 + ((seq + i) % 5) } : cell;
+      });
+      pictures[d] = { ...picture, heat, seq, ts, asOf: ts };
+    }
+    return [...pictures, { ...cityFixture(ts), seq }];
+  };
+  // The walls connect to a running city: their snapshots hold every district's heat.
+  for (const aggregate of nextTick(1)) gateway.publishLive(aggregate);
   send({ type: 'ready', port: (http.address() as AddressInfo).port, districts, token });
 
   process.on('message', (plan: LoadPlan) => {
     let alerts = 0;
     let live = 0;
-    let seq = 0;
     let rssPeak = process.memoryUsage().rss;
     const loop = monitorEventLoopDelay({ resolution: 5 });
     loop.enable();
     const cpu = process.cpuUsage();
     const started = performance.now();
-    const alertTimer = setInterval(() => {
-      const level = LEVELS[alerts % LEVELS.length] ?? 'blue';
-      const district = districts[alerts % districts.length] ?? districts[0] ?? '';
-      const raisedAt = new Date().toISOString();
-      gateway.publishAlert(alertEventFixture(alertFixture(`bench-${alerts}`, { district, level, raisedAt })));
-      alerts += 1;
-    }, 1_000 / plan.alertsPerSecond);
+    const alertTimer = setInterval(
+      () => {
+        if (plan.alertsPerSecond === 0) return;
+        const level = LEVELS[alerts % LEVELS.length] ?? 'blue';
+        const district = districts[alerts % districts.length] ?? districts[0] ?? '';
+        const raisedAt = new Date().toISOString();
+        gateway.publishAlert(
+          alertEventFixture(alertFixture(`bench-${alerts}`, { district, level, raisedAt })),
+        );
+        alerts += 1;
+      },
+      1_000 / Math.max(plan.alertsPerSecond, 1),
+    );
     const publishLive = () => {
-      seq += 1;
-      const ts = new Date().toISOString();
-      const batch: LiveAggregate[] = [...pictures.map((p) => ({ ...p, seq, ts, asOf: ts })), cityFixture(ts)];
-      for (const aggregate of batch) gateway.publishLive({ ...aggregate, seq });
+      const batch = nextTick(plan.heatChange);
+      for (const aggregate of batch) gateway.publishLive(aggregate);
       live += batch.length;
     };
     const liveTimer = setInterval(publishLive, plan.liveEveryMs);

@@ -14,14 +14,20 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '20' },
     'district-share': { type: 'string', default: '0.2' },
     'client-processes': { type: 'string', default: '4' },
+    'alerts-per-second': { type: 'string', default: '10' },
+    'live-every-ms': { type: 'string', default: '2000' },
+    // The simulated city reports each crowd cell once a (simulated) minute: ~3 % of cells per 2 s tick.
+    // 0.1 is three times that; 1 makes every tick carry every cell (the worst case).
+    'heat-change': { type: 'string', default: '0.1' },
   },
 });
 const CLIENTS = Number(values.clients);
 const CLIENT_PROCESSES = Math.max(1, Number(values['client-processes']));
 const PLAN: LoadPlan = {
   durationMs: Number(values.seconds) * 1_000,
-  alertsPerSecond: 10,
-  liveEveryMs: 2_000,
+  alertsPerSecond: Number(values['alerts-per-second']),
+  liveEveryMs: Number(values['live-every-ms']),
+  heatChange: Number(values['heat-change']),
 };
 const DISTRICT_SHARE = Number(values['district-share']);
 
@@ -64,7 +70,11 @@ async function main(): Promise<void> {
     i < CLIENTS * DISTRICT_SHARE ? (ready.districts[i % ready.districts.length] ?? 'city') : 'city',
   );
   const workers = Array.from({ length: CLIENT_PROCESSES }, () =>
-    fork(new URL('./fanout-clients.ts', import.meta.url), [], { execArgv }),
+    fork(new URL('./fanout-clients.ts', import.meta.url), [], {
+      execArgv: process.env.FANOUT_CLIENT_PROFILE
+        ? [...execArgv, '--cpu-prof', `--cpu-prof-dir=${process.env.FANOUT_CLIENT_PROFILE}`]
+        : execArgv,
+    }),
   );
   const command = (worker: ChildProcess, message: ClientCommand) => worker.send(message);
   // One process at a time, so handshakes do not pile up in the server's accept queue.
@@ -108,7 +118,7 @@ async function main(): Promise<void> {
   const serverCpuMs = done.cpuUserMs + done.cpuSystemMs;
   console.log(
     `fan-out: ${CLIENTS} clients (${Math.round(DISTRICT_SHARE * 100)} % district walls) in ${CLIENT_PROCESSES} processes, ` +
-      `${PLAN.alertsPerSecond} alerts/s, live every ${PLAN.liveEveryMs / 1_000} s (${ready.districts.length} districts × 200 cells + city, one message per tick), ` +
+      `${PLAN.alertsPerSecond} alerts/s, live every ${PLAN.liveEveryMs / 1_000} s (${ready.districts.length} districts × 200 cells + city, one message per tick, ${Math.round(PLAN.heatChange * 100)} % of cells changing per tick), ` +
       `${(done.wallMs / 1_000).toFixed(1)} s`,
   );
   console.log(`connect: ${CLIENTS} clients with snapshot in ${(connectMs / 1_000).toFixed(1)} s`);

@@ -11,6 +11,8 @@ import { CityPicture } from '../src/server/city-picture.js';
 import { createActionHandler } from '../src/server/actions/action-handler.js';
 import { attachGateway, type Gateway } from '../src/server/gateway.js';
 import { createWebMetrics } from '../src/server/metrics.js';
+import { bindWallSocket } from '../src/wall/bind-socket.js';
+import { createWallStore } from '../src/wall/store/wall-store.js';
 import { createTestAuth, type TestAuth } from './auth-fixtures.js';
 import { FUTIAN, NANSHAN, alertEventFixture, alertFixture, cityFixture, liveFixture } from './fixtures.js';
 
@@ -199,6 +201,48 @@ describe('wall gateway', () => {
     });
     expect(city.received.live.at(-1)).toEqual([FUTIAN]);
     expect(nanshan.received.live).toHaveLength(1);
+  });
+
+  it("keeps a wall store's heat equal to the published one across deltas, resyncing when it lacks a base", async () => {
+    const store = createWallStore({ kind: 'city' });
+    const client: Client = connect(url, { auth: { scope: 'city', token }, transports: ['websocket'] });
+    clients.push(client);
+    bindWallSocket(client, store);
+    const held = (seq: number) => store.getState().live.get(NANSHAN)?.seq === seq;
+    const heatOf = () =>
+      [...(store.getState().live.get(NANSHAN)?.heat ?? [])].sort((a, b) => a.cell.localeCompare(b.cell));
+    const tick = (seq: number, bump: number) => {
+      const aggregate = liveFixture(NANSHAN, { seq, ts: new Date(Date.now() + seq).toISOString() });
+      // Each tick changes a few counts and drops the last cell: a delta, not the whole heat.
+      const heat = aggregate.heat
+        .slice(0, -seq)
+        .map((c, i) => (i < 3 ? { ...c, people: c.people + bump } : c));
+      return { ...aggregate, heat };
+    };
+    await waitFor(
+      () => store.getState().status,
+      (status) => status === 'live',
+      { what: 'snapshot' },
+    );
+
+    const first = tick(1, 0);
+    let expected = first;
+    gateway.publishLive(expected);
+    await waitFor(() => held(1), Boolean, { what: 'tick 1' });
+    const onWire = new Promise<WireLiveAggregate[]>((resolve) => client.once('live', resolve));
+    expected = tick(2, 5);
+    gateway.publishLive(expected);
+    await waitFor(() => held(2), Boolean, { what: 'tick 2' });
+    expect((await onWire)[0]?.heatBase).toEqual({ ts: first.ts, seq: 1 });
+    expect(heatOf()).toEqual([...expected.heat].sort((a, b) => a.cell.localeCompare(b.cell)));
+
+    // The page loses its picture of Nanshan (as after a bug or a missed message): the next delta cannot be
+    // applied, and the page asks for a snapshot instead of showing a wrong heat map.
+    store.setState({ live: new Map() });
+    expected = tick(3, 9);
+    gateway.publishLive(expected);
+    await waitFor(() => held(3), Boolean, { what: 'tick 3 through a resync' });
+    expect(heatOf()).toEqual([...expected.heat].sort((a, b) => a.cell.localeCompare(b.cell)));
   });
 
   it('recovers a dropped connection: missed deltas replayed, no second snapshot', async () => {

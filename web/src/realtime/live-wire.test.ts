@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { FUTIAN, NANSHAN, cityFixture, liveFixture } from '../../test/fixtures.js';
-import { fromWire, fromWireSnapshot, packHeat, toWire, toWireSnapshot, unpackHeat } from './live-wire.js';
+import type { LiveAggregate } from '@citybrain/schemas/events';
+import {
+  LiveDeltaEncoder,
+  decodeLive,
+  fromWire,
+  fromWireSnapshot,
+  packHeat,
+  toWire,
+  toWireSnapshot,
+  unpackHeat,
+} from './live-wire.js';
 import type { WallSnapshot } from './events.js';
 
 describe('live aggregates on the wire', () => {
@@ -65,5 +75,86 @@ describe('live aggregates on the wire', () => {
     );
     expect(back.live.map((a) => ({ ...a }))).toEqual(snapshot.live);
     expect({ ...back, live: [] }).toEqual({ ...snapshot, live: [] });
+  });
+
+  describe('deltas', () => {
+    const over = (wire: unknown) =>
+      JSON.parse(JSON.stringify(wire)) as ReturnType<LiveDeltaEncoder['encode']>;
+    const sorted = (aggregate: LiveAggregate | null) =>
+      [...(aggregate?.heat ?? [])].sort((a, b) => a.cell.localeCompare(b.cell));
+    const first = liveFixture(NANSHAN, { ts: '2026-11-26T08:00:00.000Z', seq: 1 });
+    // Next tick: two counts changed, one cell left, one appeared.
+    const [c0, c1, c2, ...others] = first.heat;
+    const appeared = { cell: '8941a4c9a2bffff', people: 42 };
+    const second: LiveAggregate = {
+      ...first,
+      ts: '2026-11-26T08:00:02.000Z',
+      seq: 2,
+      heat: [{ ...c0!, people: c0!.people + 1 }, { ...c1!, people: 0 }, ...others, appeared],
+    };
+
+    it("sends a district's first tick whole, then only what changed, and the page rebuilds it", () => {
+      const encoder = new LiveDeltaEncoder();
+      const one = over(encoder.encode(first));
+      expect(one.heatBase).toBeUndefined();
+      const held = decodeLive(one, undefined);
+      expect(held?.heat).toEqual(first.heat);
+
+      const two = over(encoder.encode(second));
+      expect(two.heatBase).toEqual({ ts: first.ts, seq: 1 });
+      expect(
+        unpackHeat(two.heatPacked)
+          .map((c) => c.cell)
+          .sort(),
+      ).toEqual([c0!.cell, c1!.cell, appeared.cell].sort());
+      expect(two.heatRemoved).toBe(c2!.cell);
+      const rebuilt = decodeLive(two, held ?? undefined);
+      expect(sorted(rebuilt)).toEqual(sorted(second));
+      expect({ ...rebuilt, heat: [] }).toEqual({ ...second, heat: [] });
+
+      // Nothing changed: an empty delta, and the page still moves to the new tick.
+      const third = { ...second, ts: '2026-11-26T08:00:04.000Z', seq: 3 };
+      const three = over(encoder.encode(third));
+      expect(three.heatPacked).toBe('');
+      expect(three.heatRemoved).toBeUndefined();
+      expect(sorted(decodeLive(three, rebuilt ?? undefined))).toEqual(sorted(third));
+    });
+
+    it('follows a long run of deltas nobody read, and reads back the latest heat', () => {
+      const encoder = new LiveDeltaEncoder();
+      let held = decodeLive(over(encoder.encode(first)), undefined);
+      let latest = first;
+      for (let seq = 2; seq <= 200; seq++) {
+        const heat = latest.heat.map((c, i) => (i % 50 === seq % 50 ? { ...c, people: c.people + seq } : c));
+        latest = { ...latest, seq, ts: new Date(Date.parse(first.ts) + seq * 2_000).toISOString(), heat };
+        const wire = over(encoder.encode(latest));
+        expect(wire.heatBase?.seq).toBe(seq - 1);
+        held = decodeLive(wire, held ?? undefined);
+      }
+      expect(held?.seq).toBe(200);
+      expect(held?.heat).toEqual(latest.heat);
+    });
+
+    it('refuses a delta against a tick the page does not hold, and keeps a tick it already holds', () => {
+      const encoder = new LiveDeltaEncoder();
+      encoder.encode(first);
+      const two = over(encoder.encode(second));
+      expect(decodeLive(two, undefined)).toBeNull();
+      expect(decodeLive(two, { ...first, seq: 7 })).toBeNull();
+      expect(decodeLive(two, { ...first, ts: '2026-11-26T07:59:58.000Z' })).toBeNull();
+      // A snapshot taken between the tick's arrival at the server and its broadcast already holds it.
+      expect(decodeLive(two, second)).toBe(second);
+    });
+
+    it('sends the whole heat again when most of it changed, and keeps districts apart', () => {
+      const encoder = new LiveDeltaEncoder();
+      encoder.encode(first);
+      const futian = over(encoder.encode(liveFixture(FUTIAN)));
+      expect(futian.heatBase).toBeUndefined();
+      const moved = { ...second, heat: second.heat.map((c) => ({ ...c, people: c.people + 1 })) };
+      const whole = over(encoder.encode(moved));
+      expect(whole.heatBase).toBeUndefined();
+      expect(decodeLive(whole, undefined)?.heat).toEqual(moved.heat);
+    });
   });
 });

@@ -17,7 +17,7 @@ import {
   type SocketData,
   type WallScope,
 } from '../realtime/events.js';
-import { toWire, toWireSnapshot, type WireSnapshot } from '../realtime/live-wire.js';
+import { LiveDeltaEncoder, toWireSnapshot, type WireSnapshot } from '../realtime/live-wire.js';
 import type { ActionHandler } from './actions/action-handler.js';
 import { tokenFromHeaders, type Authenticator } from './auth/authenticator.js';
 import { AuthError, ScopeError } from './auth/principal.js';
@@ -189,11 +189,15 @@ export function attachGateway(http: HttpServer, deps: GatewayDeps, options: { re
   // callbacks that delivered them have run (setImmediate) and go out as one message per socket: ten
   // districts used to mean ten frames per wall per tick, and the 1,000-wall fan-out spent its time there.
   let pendingLive = new Map<string, LiveAggregate>();
+  const liveEncoder = new LiveDeltaEncoder();
   let liveFlush: NodeJS.Immediate | null = null;
   const flushLive = (): void => {
     liveFlush = null;
-    // Packed once per tick, whatever the number of sockets.
-    const tick = new Map([...pendingLive].map(([district, aggregate]) => [district, toWire(aggregate)]));
+    // Encoded once per tick, whatever the number of sockets: a district's first tick whole, later ones as
+    // the cells that changed (live-wire.ts).
+    const tick = new Map(
+      [...pendingLive].map(([district, aggregate]) => [district, liveEncoder.encode(aggregate)]),
+    );
     pendingLive = new Map();
     metrics.emits.inc({ event: 'live' });
     // Agency rooms see the whole city's live picture (counts, not personal data); districts their own.
