@@ -1,6 +1,7 @@
 // One store per page (STYLE §18), composed of slices with their actions beside their data: the alerts in
 // the viewer's scope, the link to the gateway, who the viewer is, what the officer is looking at, and the
 // actions in flight. Created by DutyStoreProvider, never as a module global.
+import { spreadSet } from '../../store/spread-set.js';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { DutyTransport } from '../transport.js';
 import { createActionsSlice, type ActionsSlice } from './actions-slice.js';
@@ -28,11 +29,13 @@ export function createDutyStore(options: { transport?: DutyTransport; now?: () =
     transport: options.transport ?? null,
     now: options.now ?? Date.now,
   };
-  return createStore<DutyState>()((...a) => ({
-    ...createAlertsSlice(context)(...a),
-    ...createConnectionSlice(context)(...a),
-    ...createSessionSlice(...a),
-    ...createUiSlice(...a),
-    ...createActionsSlice(context)(...a),
-  }));
+  return createStore<DutyState>()(
+    spreadSet((...a) => ({
+      ...createAlertsSlice(context)(...a),
+      ...createConnectionSlice(context)(...a),
+      ...createSessionSlice(...a),
+      ...createUiSlice(...a),
+      ...createActionsSlice(context)(...a),
+    })),
+  );
 }

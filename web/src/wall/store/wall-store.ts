@@ -1,5 +1,6 @@
 // One store per page (STYLE §18), composed of slices with their actions beside their data (zustand's
 // slices pattern). Created by WallStoreProvider, never as a module global.
+import { spreadSet } from '../../store/spread-set.js';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { WallScope } from '../../realtime/events.js';
 import { createAlertsSlice, type AlertsSlice } from './alerts-slice.js';
@@ -18,12 +19,14 @@ export type WallStore = StoreApi<WallState>;
 
 export function createWallStore(scope: WallScope): WallStore {
   const versions = new Map<string, number>();
-  return createStore<WallState>()((...a) => ({
-    scope,
-    ...createAlertsSlice(versions)(...a),
-    ...createLiveSlice(...a),
-    ...createConnectionSlice(versions)(...a),
-    ...createUiSlice(...a),
-    ...createHistorySlice(...a),
-  }));
+  return createStore<WallState>()(
+    spreadSet((...a) => ({
+      scope,
+      ...createAlertsSlice(versions)(...a),
+      ...createLiveSlice(...a),
+      ...createConnectionSlice(versions)(...a),
+      ...createUiSlice(...a),
+      ...createHistorySlice(...a),
+    })),
+  );
 }
