@@ -7,7 +7,7 @@ import type { StateCreator, StoreApi } from 'zustand';
 
 type SetState<T> = StoreApi<T>['setState'];
 
-export function spreadSet<T extends object>(config: StateCreator<T, [], []>): StateCreator<T, [], []> {
+export function spreadSet<T extends object>(config: StateCreator<T>): StateCreator<T> {
   return (set, get, api) => {
     const spreading = ((partial: T | Partial<T> | ((state: T) => T | Partial<T>), replace?: boolean) => {
       const next = typeof partial === 'function' ? partial(get()) : partial;
