@@ -62,7 +62,7 @@ export function createIngestMetrics() {
     }),
     fetchSeconds: new Counter({
       name: 'citybrain_ingest_fetch_seconds_total',
-      help: 'Time in Kafka fetch requests, waiting for the broker and decoding the response',
+      help: 'Time in Kafka fetch requests (broker round trip and decoding), summed over the brokers fetched from in parallel',
       registers: [registry],
     }),
     clickhouseUp: new Gauge({
