@@ -44,7 +44,7 @@ async function connectAll(url: string, token: string, scopes: string[]): Promise
           if (!measuring) return;
           const ms = Date.now() - Date.parse(event.ts);
           alertLatency.push(ms);
-          keepMin(firstAlert, event.alert.alertId, ms);
+          keepMin(firstAlert, `${event.alert.alertId}@${event.alert.version}`, ms);
         });
         client.on('live', (tick) => {
           if (!measuring) return;

@@ -5,7 +5,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadDistricts } from '@citybrain/schemas/geo';
-import type { LiveAggregate } from '@citybrain/schemas/events';
+import type { AlertEvent, LiveAggregate } from '@citybrain/schemas/events';
 import { pino } from 'pino';
 import { CityPicture } from '../src/server/city-picture.js';
 import { createActionHandler } from '../src/server/actions/action-handler.js';
@@ -85,6 +85,35 @@ async function main(): Promise<void> {
     }
     return [...pictures, { ...cityFixture(ts), seq }];
   };
+  /**
+   * Alert events as a city produces them: each alert is raised, updated twice (acknowledged, then assigned)
+   * and cleared, one stage every ALERT_SLOTS events, so ~¾ × ALERT_SLOTS alerts are active at a time
+   * rather than every event adding one more for good (10 new alerts a second would be 36,000 an hour).
+   */
+  const ALERT_SLOTS = 40;
+  const slots: { alert: ReturnType<typeof alertFixture> | null; stage: number }[] = Array.from(
+    { length: ALERT_SLOTS },
+    () => ({ alert: null, stage: 0 }),
+  );
+  let eventCount = 0;
+  let raisedCount = 0;
+  const nextAlertEvent = (): AlertEvent => {
+    const slot = slots[eventCount % ALERT_SLOTS] ?? { alert: null, stage: 0 };
+    eventCount += 1;
+    const now = new Date().toISOString();
+    if (slot.alert === null || slot.stage === 3) {
+      const level = LEVELS[raisedCount % LEVELS.length] ?? 'blue';
+      const district = districts[raisedCount % districts.length] ?? districts[0] ?? '';
+      slot.alert = alertFixture(`bench-${raisedCount}`, { district, level, raisedAt: now });
+      slot.stage = 0;
+      raisedCount += 1;
+      return alertEventFixture(slot.alert);
+    }
+    slot.stage += 1;
+    const status = (['acknowledged', 'assigned', 'resolved'] as const)[slot.stage - 1] ?? 'resolved';
+    slot.alert = { ...slot.alert, version: slot.alert.version + 1, status, updatedAt: now };
+    return alertEventFixture(slot.alert, slot.stage === 3 ? 'cleared' : 'updated');
+  };
   // The walls connect to a running city: their snapshots hold every district's heat.
   for (const aggregate of nextTick(1)) gateway.publishLive(aggregate);
   send({ type: 'ready', port: (http.address() as AddressInfo).port, districts, token });
@@ -100,12 +129,8 @@ async function main(): Promise<void> {
     const alertTimer = setInterval(
       () => {
         if (plan.alertsPerSecond === 0) return;
-        const level = LEVELS[alerts % LEVELS.length] ?? 'blue';
-        const district = districts[alerts % districts.length] ?? districts[0] ?? '';
-        const raisedAt = new Date().toISOString();
-        gateway.publishAlert(
-          alertEventFixture(alertFixture(`bench-${alerts}`, { district, level, raisedAt })),
-        );
+        const event = nextAlertEvent();
+        gateway.publishAlert(event);
         alerts += 1;
       },
       1_000 / Math.max(plan.alertsPerSecond, 1),

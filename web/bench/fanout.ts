@@ -1,6 +1,6 @@
 // Socket.IO fan-out benchmark (`npm run bench:fanout -w @citybrain/web [-- --clients=1000 --seconds=20
 // --client-processes=4]`): the real gateway in a child process; N socket.io-client walls on loopback,
-// spread over several client processes (most on the city room, the rest over district rooms); 10 alerts/s
+// spread over several client processes (most on the city room, the rest over district rooms); 10 alert events/s
 // plus every district's live aggregate (200 heat cells each) and the city summary every 2 s. Prints the
 // delivery latency of every message to every client (send → client handler, one wall clock) and the
 // server's CPU and RSS. Figures only: nothing here asserts a timing.
@@ -118,7 +118,7 @@ async function main(): Promise<void> {
   const serverCpuMs = done.cpuUserMs + done.cpuSystemMs;
   console.log(
     `fan-out: ${CLIENTS} clients (${Math.round(DISTRICT_SHARE * 100)} % district walls) in ${CLIENT_PROCESSES} processes, ` +
-      `${PLAN.alertsPerSecond} alerts/s, live every ${PLAN.liveEveryMs / 1_000} s (${ready.districts.length} districts × 200 cells + city, one message per tick, ${Math.round(PLAN.heatChange * 100)} % of cells changing per tick), ` +
+      `${PLAN.alertsPerSecond} alert events/s (raised, acknowledged, assigned, cleared; ~30 active), live every ${PLAN.liveEveryMs / 1_000} s (${ready.districts.length} districts × 200 cells + city, one message per tick, ${Math.round(PLAN.heatChange * 100)} % of cells changing per tick), ` +
       `${(done.wallMs / 1_000).toFixed(1)} s`,
   );
   console.log(`connect: ${CLIENTS} clients with snapshot in ${(connectMs / 1_000).toFixed(1)} s`);
