@@ -13,8 +13,11 @@ type Client = WallSocket;
 
 const send = (message: ClientMessage) => process.send?.(message);
 const clients: Client[] = [];
+// Delivered: the message handed to the page's code (the first listener); applied: the wall's store updated.
 const alertLatency: number[] = [];
 const liveLatency: number[] = [];
+const alertApplied: number[] = [];
+const liveApplied: number[] = [];
 const firstAlert: Record<string, number> = {};
 const firstLive: Record<string, number> = {};
 let measuring = false;
@@ -39,7 +42,6 @@ async function connectAll(url: string, token: string, scopes: string[]): Promise
         });
         const wallScope: WallScope =
           scope === 'city' ? { kind: 'city' } : { kind: 'district', adcode: scope };
-        bindWallSocket(client, createWallStore(wallScope));
         client.on('alert', (event) => {
           if (!measuring) return;
           const ms = Date.now() - Date.parse(event.ts);
@@ -47,14 +49,20 @@ async function connectAll(url: string, token: string, scopes: string[]): Promise
           keepMin(firstAlert, `${event.alert.alertId}@${event.alert.version}`, ms);
         });
         client.on('live', (tick) => {
-          if (!measuring) return;
-          const now = Date.now();
           // Every aggregate of a tick was stamped when the tick was published; one delivery per message.
           const first = tick[0];
-          if (first === undefined) return;
-          const ms = now - Date.parse(first.ts);
+          if (!measuring || first === undefined) return;
+          const ms = Date.now() - Date.parse(first.ts);
           liveLatency.push(ms);
           keepMin(firstLive, String(first.seq), ms);
+        });
+        bindWallSocket(client, createWallStore(wallScope));
+        client.on('alert', (event) => {
+          if (measuring) alertApplied.push(Date.now() - Date.parse(event.ts));
+        });
+        client.on('live', (tick) => {
+          const first = tick[0];
+          if (measuring && first !== undefined) liveApplied.push(Date.now() - Date.parse(first.ts));
         });
         clients.push(client);
         return new Promise<void>((resolve) => client.once('snapshot', () => resolve()));
@@ -81,6 +89,8 @@ process.on('message', (command: ClientCommand) => {
         type: 'report',
         alertLatency,
         liveLatency,
+        alertApplied,
+        liveApplied,
         firstAlert,
         firstLive,
         cpuMs: (cpu.user + cpu.system) / 1_000,

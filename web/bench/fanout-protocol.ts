@@ -49,8 +49,12 @@ export type ClientMessage =
   | { type: 'connected'; clients: number; connectMs: number }
   | {
       type: 'report';
+      /** Send → the message handed to the page's code. */
       alertLatency: number[];
       liveLatency: number[];
+      /** Send → the wall's store updated with it (decoded and applied, as the page does). */
+      alertApplied: number[];
+      liveApplied: number[];
       /** Per message (alert id / live tick), this process's fastest delivery. */
       firstAlert: Record<string, number>;
       firstLive: Record<string, number>;

@@ -106,6 +106,8 @@ async function main(): Promise<void> {
 
   const alertLatency = reports.flatMap((r) => r.alertLatency);
   const liveLatency = reports.flatMap((r) => r.liveLatency);
+  const alertApplied = reports.flatMap((r) => r.alertApplied);
+  const liveApplied = reports.flatMap((r) => r.liveApplied);
   const firstAlert = new Map<string, number>();
   const firstLive = new Map<string, number>();
   for (const report of reports) {
@@ -123,9 +125,12 @@ async function main(): Promise<void> {
   );
   console.log(`connect: ${CLIENTS} clients with snapshot in ${(connectMs / 1_000).toFixed(1)} s`);
   console.log(`sent:    ${done.alertsSent} alerts, ${done.liveSent} live aggregates`);
-  console.log('delivery latency, every message to every client (send → handler):');
+  console.log('delivery latency, every message to every client (send → handed to the page):');
   console.log(summary('alert', alertLatency));
   console.log(summary('live', liveLatency));
+  console.log("applied, every message to every client (send → the wall's store updated):");
+  console.log(summary('alert', alertApplied));
+  console.log(summary('live', liveApplied));
   console.log('first client per message (server + loopback, without the client-side queue):');
   console.log(summary('alert', [...firstAlert.values()]));
   console.log(summary('live', [...firstLive.values()]));

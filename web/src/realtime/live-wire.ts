@@ -64,10 +64,13 @@ export function toWire(aggregate: LiveAggregate): WireLiveAggregate {
  */
 function withLazyHeat(rest: Omit<LiveAggregate, 'heat'>, compute: () => HeatCell[]): LiveAggregate {
   let heat: HeatCell[] | undefined;
-  return Object.defineProperty(rest, 'heat', {
-    enumerable: true,
-    get: () => (heat ??= compute()),
-  }) as LiveAggregate;
+  // An own enumerable getter, so a spread copy of the aggregate carries the cells like any other field.
+  return {
+    ...rest,
+    get heat() {
+      return (heat ??= compute());
+    },
+  };
 }
 
 /** The aggregate a page works with, from a whole (non-delta) wire aggregate. */
