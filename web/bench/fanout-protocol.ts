@@ -24,6 +24,9 @@ export interface LoadDone {
   rssPeakMb: number;
   rssEndMb: number;
   alertsSent: number;
+  /** Per alert event / live tick: publish → handed to every socket's connection (the server's own share). */
+  alertWriteMs: number[];
+  liveWriteMs: number[];
   liveSent: number;
   /** The server's event-loop delay while loaded (ms): how long a ready emit could wait behind others. */
   loopDelayP50Ms: number;

@@ -121,6 +121,8 @@ async function main(): Promise<void> {
   process.on('message', (plan: LoadPlan) => {
     let alerts = 0;
     let live = 0;
+    const alertWriteMs: number[] = [];
+    const liveWriteMs: number[] = [];
     let rssPeak = process.memoryUsage().rss;
     const loop = monitorEventLoopDelay({ resolution: 5 });
     loop.enable();
@@ -130,14 +132,19 @@ async function main(): Promise<void> {
       () => {
         if (plan.alertsPerSecond === 0) return;
         const event = nextAlertEvent();
+        const started = performance.now();
         gateway.publishAlert(event);
+        alertWriteMs.push(performance.now() - started);
         alerts += 1;
       },
       1_000 / Math.max(plan.alertsPerSecond, 1),
     );
     const publishLive = () => {
       const batch = nextTick(plan.heatChange);
+      const started = performance.now();
       for (const aggregate of batch) gateway.publishLive(aggregate);
+      // The gateway sends the tick from the immediate it scheduled first; this one runs right after it.
+      setImmediate(() => liveWriteMs.push(performance.now() - started));
       live += batch.length;
     };
     const liveTimer = setInterval(publishLive, plan.liveEveryMs);
@@ -156,6 +163,8 @@ async function main(): Promise<void> {
         rssPeakMb: rssPeak / 2 ** 20,
         rssEndMb: process.memoryUsage().rss / 2 ** 20,
         alertsSent: alerts,
+        alertWriteMs,
+        liveWriteMs,
         liveSent: live,
         loopDelayP50Ms: loop.percentile(50) / 1e6,
         loopDelayP99Ms: loop.percentile(99) / 1e6,

@@ -131,6 +131,9 @@ async function main(): Promise<void> {
   console.log("applied, every message to every client (send → the wall's store updated):");
   console.log(summary('alert', alertApplied));
   console.log(summary('live', liveApplied));
+  console.log('server: publish → written to every socket that gets it (per message):');
+  console.log(summary('alert', done.alertWriteMs));
+  console.log(summary('live', done.liveWriteMs));
   console.log('first client per message (server + loopback, without the client-side queue):');
   console.log(summary('alert', [...firstAlert.values()]));
   console.log(summary('live', [...firstLive.values()]));

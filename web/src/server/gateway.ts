@@ -193,6 +193,7 @@ export function attachGateway(http: HttpServer, deps: GatewayDeps, options: { re
   let liveFlush: NodeJS.Immediate | null = null;
   const flushLive = (): void => {
     liveFlush = null;
+    const broadcast = metrics.broadcastSeconds.startTimer({ event: 'live' });
     // Encoded once per tick, whatever the number of sockets: a district's first tick whole, later ones as
     // the cells that changed (live-wire.ts).
     const tick = new Map(
@@ -208,6 +209,7 @@ export function attachGateway(http: HttpServer, deps: GatewayDeps, options: { re
       const forDistrict = [own, city].filter((aggregate) => aggregate !== undefined);
       if (forDistrict.length > 0) io.to(room).emit('live', forDistrict);
     }
+    broadcast();
   };
 
   return {
@@ -223,6 +225,7 @@ export function attachGateway(http: HttpServer, deps: GatewayDeps, options: { re
       const agencies = new Set([...(result.previous?.agencies ?? []), ...event.alert.agencies]);
       const agencyRooms = [...agencies].map(agencyRoom);
       metrics.emits.inc({ event: 'alert' });
+      const broadcast = metrics.broadcastSeconds.startTimer({ event: 'alert' });
       // One emit to a room list: a socket in several of the rooms still receives the event once.
       io.to([
         ...(redNow || (redBefore && result.removed) ? [CITY_ROOM, ...districtRooms()] : [CITY_ROOM, own]),
@@ -233,6 +236,7 @@ export function attachGateway(http: HttpServer, deps: GatewayDeps, options: { re
         const others = districtRooms().filter((room) => room !== own);
         if (others.length > 0) io.to(others).emit('alertRemoved', event.alert.alertId);
       }
+      broadcast();
     },
     publishLive(aggregate) {
       if (!picture.applyLive(aggregate)) return;

@@ -1,11 +1,12 @@
 // Prometheus metrics of one web instance, served at /metrics.
-import { Counter, Gauge, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export interface WebMetrics {
   readonly registry: Registry;
   readonly messages: Counter<'topic'>;
   readonly rejected: Counter<'topic'>;
   readonly emits: Counter<'event'>;
+  readonly broadcastSeconds: Histogram<'event'>;
   readonly sockets: Gauge;
   readonly activeAlerts: Gauge;
   readonly authRefused: Counter<'reason'>;
@@ -35,6 +36,13 @@ export function createWebMetrics(): WebMetrics {
       name: 'citybrain_web_socket_emits_total',
       help: 'Deltas and snapshots sent to Socket.IO rooms',
       labelNames: ['event'],
+      registers: [registry],
+    }),
+    broadcastSeconds: new Histogram({
+      name: 'citybrain_web_broadcast_seconds',
+      help: 'Time to hand one alert or live tick to every socket that gets it (the server share of fan-out)',
+      labelNames: ['event'],
+      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
       registers: [registry],
     }),
     sockets: new Gauge({
