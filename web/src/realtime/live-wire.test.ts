@@ -84,13 +84,19 @@ describe('live aggregates on the wire', () => {
       [...(aggregate?.heat ?? [])].sort((a, b) => a.cell.localeCompare(b.cell));
     const first = liveFixture(NANSHAN, { ts: '2026-11-26T08:00:00.000Z', seq: 1 });
     // Next tick: two counts changed, one cell left, one appeared.
-    const [c0, c1, c2, ...others] = first.heat;
+    const cellAt = (i: number) => {
+      const cell = first.heat[i];
+      if (cell === undefined) throw new Error(`the fixture has no cell ${i}`);
+      return cell;
+    };
+    const [c0, c1, c2] = [cellAt(0), cellAt(1), cellAt(2)];
+    const others = first.heat.slice(3);
     const appeared = { cell: '8941a4c9a2bffff', people: 42 };
     const second: LiveAggregate = {
       ...first,
       ts: '2026-11-26T08:00:02.000Z',
       seq: 2,
-      heat: [{ ...c0!, people: c0!.people + 1 }, { ...c1!, people: 0 }, ...others, appeared],
+      heat: [{ ...c0, people: c0.people + 1 }, { ...c1, people: 0 }, ...others, appeared],
     };
 
     it("sends a district's first tick whole, then only what changed, and the page rebuilds it", () => {
@@ -106,8 +112,8 @@ describe('live aggregates on the wire', () => {
         unpackHeat(two.heatPacked)
           .map((c) => c.cell)
           .sort(),
-      ).toEqual([c0!.cell, c1!.cell, appeared.cell].sort());
-      expect(two.heatRemoved).toBe(c2!.cell);
+      ).toEqual([c0.cell, c1.cell, appeared.cell].sort());
+      expect(two.heatRemoved).toBe(c2.cell);
       const rebuilt = decodeLive(two, held ?? undefined);
       expect(sorted(rebuilt)).toEqual(sorted(second));
       expect({ ...rebuilt, heat: [] }).toEqual({ ...second, heat: [] });
