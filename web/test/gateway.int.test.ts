@@ -192,7 +192,9 @@ describe('wall gateway', () => {
     // The heat arrives packed and reads back as published.
     const [nanshanOnWire] = await cityTick;
     expect(nanshanOnWire?.heatPacked).toEqual(expect.any(String));
-    expect(fromWire(nanshanOnWire as WireLiveAggregate).heat).toEqual(liveFixture(NANSHAN).heat);
+    expect(fromWire(nanshanOnWire as WireLiveAggregate).heat).toEqual(
+      [...liveFixture(NANSHAN).heat].sort((a, b) => (a.cell < b.cell ? -1 : 1)),
+    );
 
     // The next tick carries only what changed: Nanshan's wall hears nothing of Futian's.
     gateway.publishLive(liveFixture(FUTIAN, { ts: new Date(Date.now() + 1_000).toISOString() }));

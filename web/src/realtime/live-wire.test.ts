@@ -13,6 +13,11 @@ import {
 } from './live-wire.js';
 import type { WallSnapshot } from './events.js';
 
+type Cell = LiveAggregate['heat'][number];
+/** Pages hold a district's heat sorted by cell (the order deltas name positions in). */
+const byCell = (heat: readonly Cell[] | undefined): Cell[] =>
+  [...(heat ?? [])].sort((a, b) => (a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0));
+
 describe('live aggregates on the wire', () => {
   it('round-trips an aggregate exactly, fractional and zero counts included', () => {
     const aggregate = liveFixture(NANSHAN, { rings: 3 });
@@ -25,8 +30,8 @@ describe('live aggregates on the wire', () => {
     expect(wire).not.toHaveProperty('heat');
     // What the socket carries is JSON: decode it as the page does.
     const decoded = fromWire(JSON.parse(JSON.stringify(wire)) as typeof wire);
-    expect(decoded.heat).toEqual(heat);
-    expect({ ...decoded }).toEqual(original);
+    expect(decoded.heat).toEqual(byCell(heat));
+    expect({ ...decoded }).toEqual({ ...original, heat: byCell(heat) });
   });
 
   it('carries a district tick in about half the bytes', () => {
@@ -73,15 +78,16 @@ describe('live aggregates on the wire', () => {
     const back = fromWireSnapshot(
       JSON.parse(JSON.stringify(toWireSnapshot(snapshot))) as ReturnType<typeof toWireSnapshot>,
     );
-    expect(back.live.map((a) => ({ ...a }))).toEqual(snapshot.live);
+    expect(back.live.map((a) => ({ ...a }))).toEqual(
+      snapshot.live.map((a) => ({ ...a, heat: byCell(a.heat) })),
+    );
     expect({ ...back, live: [] }).toEqual({ ...snapshot, live: [] });
   });
 
   describe('deltas', () => {
     const over = (wire: unknown) =>
       JSON.parse(JSON.stringify(wire)) as ReturnType<LiveDeltaEncoder['encode']>;
-    const sorted = (aggregate: LiveAggregate | null) =>
-      [...(aggregate?.heat ?? [])].sort((a, b) => a.cell.localeCompare(b.cell));
+    const sorted = (aggregate: LiveAggregate | null) => byCell(aggregate?.heat);
     const first = liveFixture(NANSHAN, { ts: '2026-11-26T08:00:00.000Z', seq: 1 });
     // Next tick: two counts changed, one cell left, one appeared.
     const cellAt = (i: number) => {
@@ -104,18 +110,19 @@ describe('live aggregates on the wire', () => {
       const one = over(encoder.encode(first));
       expect(one.heatBase).toBeUndefined();
       const held = decodeLive(one, undefined);
-      expect(held?.heat).toEqual(first.heat);
+      expect(held?.heat).toEqual(byCell(first.heat));
 
       const two = over(encoder.encode(second));
       expect(two.heatBase).toEqual({ ts: first.ts, seq: 1 });
-      expect(
-        unpackHeat(two.heatPacked)
-          .map((c) => c.cell)
-          .sort(),
-      ).toEqual([c0.cell, c1.cell, appeared.cell].sort());
-      expect(two.heatRemoved).toBe(c2.cell);
+      // Changed counts by position in the sorted list the page holds; the cell that left by position too.
+      const position = (cell: Cell) => byCell(first.heat).findIndex((c) => c.cell === cell.cell);
+      expect(two.heatPacked.split(',').sort()).toEqual(
+        [`${position(c0)}:${c0.people + 1}`, `${position(c1)}:0`].sort(),
+      );
+      expect(two.heatRemoved).toBe(String(position(c2)));
+      expect(two.heatAdded).toBe(`${appeared.cell}:${appeared.people}`);
       const rebuilt = decodeLive(two, held ?? undefined);
-      expect(sorted(rebuilt)).toEqual(sorted(second));
+      expect(rebuilt?.heat).toEqual(byCell(second.heat));
       expect({ ...rebuilt, heat: [] }).toEqual({ ...second, heat: [] });
 
       // Nothing changed: an empty delta, and the page still moves to the new tick.
@@ -126,19 +133,24 @@ describe('live aggregates on the wire', () => {
       expect(sorted(decodeLive(three, rebuilt ?? undefined))).toEqual(sorted(third));
     });
 
-    it('follows a long run of deltas nobody read, and reads back the latest heat', () => {
+    it('follows a long run of deltas, cells leaving and appearing, to the latest heat', () => {
       const encoder = new LiveDeltaEncoder();
       let held = decodeLive(over(encoder.encode(first)), undefined);
       let latest = first;
       for (let seq = 2; seq <= 200; seq++) {
-        const heat = latest.heat.map((c, i) => (i % 50 === seq % 50 ? { ...c, people: c.people + seq } : c));
+        // Every tick a few counts change; every fifth tick a cell leaves and a new one appears.
+        const moved = latest.heat.map((c, i) => (i % 50 === seq % 50 ? { ...c, people: c.people + seq } : c));
+        const heat =
+          seq % 5 === 0
+            ? [...moved.slice(1), { cell: `89aa${String(seq).padStart(7, '0')}ffff`, people: seq }]
+            : moved;
         latest = { ...latest, seq, ts: new Date(Date.parse(first.ts) + seq * 2_000).toISOString(), heat };
         const wire = over(encoder.encode(latest));
         expect(wire.heatBase?.seq).toBe(seq - 1);
         held = decodeLive(wire, held ?? undefined);
       }
       expect(held?.seq).toBe(200);
-      expect(held?.heat).toEqual(latest.heat);
+      expect(held?.heat).toEqual(byCell(latest.heat));
     });
 
     it('refuses a delta against a tick the page does not hold, and keeps a tick it already holds', () => {
@@ -150,6 +162,13 @@ describe('live aggregates on the wire', () => {
       expect(decodeLive(two, { ...first, ts: '2026-11-26T07:59:58.000Z' })).toBeNull();
       // A snapshot taken between the tick's arrival at the server and its broadcast already holds it.
       expect(decodeLive(two, second)).toBe(second);
+      // A delta whose positions do not fit the list held is refused rather than applied to the wrong cells.
+      const held = decodeLive(over(new LiveDeltaEncoder().encode(first)), undefined);
+      expect(held).not.toBeNull();
+      const short = { ...(held as LiveAggregate), heat: (held as LiveAggregate).heat.slice(0, 2) };
+      expect(decodeLive({ ...two, heatPacked: '5:1' }, short)).toBeNull();
+      expect(decodeLive({ ...two, heatPacked: '', heatRemoved: '9' }, short)).toBeNull();
+      expect(decodeLive({ ...two, heatPacked: 'x:1' }, held ?? undefined)).toBeNull();
     });
 
     it('sends the whole heat again when most of it changed, and keeps districts apart', () => {
@@ -160,7 +179,7 @@ describe('live aggregates on the wire', () => {
       const moved = { ...second, heat: second.heat.map((c) => ({ ...c, people: c.people + 1 })) };
       const whole = over(encoder.encode(moved));
       expect(whole.heatBase).toBeUndefined();
-      expect(decodeLive(whole, undefined)?.heat).toEqual(moved.heat);
+      expect(decodeLive(whole, undefined)?.heat).toEqual(byCell(moved.heat));
     });
   });
 });

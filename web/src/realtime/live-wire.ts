@@ -3,9 +3,11 @@
 // 77 KB tick on this project's machine, times 1,000 walls on one loopback in the fan-out figure. So:
 // - heat is one string of `cell:people` pairs (half the bytes; JSON decodes a string at copy speed), turned
 //   back into cells the first time something reads `heat` (the heat layer, a venue panel);
-// - after a district's first tick a socket gets only the cells that changed since the previous tick
-//   (`heatBase` names that tick): a crowd cell reports about once a minute while ticks come every few
-//   seconds, so most ticks carry a few cells per district. Snapshots always carry the whole heat.
+// - after a district's first tick a socket gets only what changed since the previous tick (`heatBase`
+//   names that tick): new counts by position in that tick's list (kept sorted by cell on both sides),
+//   positions that left, cells that appeared. A crowd cell reports about once a minute while ticks come
+//   every few seconds, so most ticks carry a few cells per district, and applying one is patching a few
+//   positions in a copy of the list. Snapshots always carry the whole heat.
 // Deltas need the previous tick, which Socket.IO's ordered delivery and connection-state recovery
 // guarantee; a page that finds it holds something else asks for a fresh snapshot (decodeLive → null).
 import type { LiveAggregate } from '@citybrain/schemas/events';
@@ -22,14 +24,17 @@ export interface TickRef {
 /** A live aggregate as the gateway sends it: `heat` packed into `heatPacked`, possibly as a delta. */
 export type WireLiveAggregate = Omit<LiveAggregate, 'heat'> & {
   /**
-   * `cell:people` pairs joined by commas (H3 indexes are hex, counts plain decimals: no separator inside):
-   * the whole heat, or with `heatBase` the cells that changed or appeared since that tick.
+   * The whole heat as `cell:people` pairs joined by commas, sorted by cell (H3 indexes are hex, counts
+   * plain decimals: no separator inside); or, with `heatBase`, `position:people` pairs for the cells of
+   * that tick's list whose count changed.
    */
   heatPacked: string;
   /** Present: a delta against this tick of the same district. */
   heatBase?: TickRef;
-  /** Delta only: cells that left the district's heat since `heatBase`, comma-joined. */
+  /** Delta only: positions (in the base's list) of cells that left the district's heat, comma-joined. */
   heatRemoved?: string;
+  /** Delta only: cells that appeared since `heatBase`, as `cell:people` pairs. */
+  heatAdded?: string;
 };
 
 /** A snapshot as the gateway sends it. */
@@ -55,7 +60,7 @@ export function unpackHeat(packed: string): HeatCell[] {
 /** The whole aggregate (snapshots, and a district's first tick). */
 export function toWire(aggregate: LiveAggregate): WireLiveAggregate {
   const { heat, ...rest } = aggregate;
-  return { ...rest, heatPacked: packHeat(heat) };
+  return { ...rest, heatPacked: packHeat(sortedHeat(heat)) };
 }
 
 /**
@@ -80,82 +85,109 @@ export function fromWire(wire: WireLiveAggregate): LiveAggregate {
 }
 
 /**
- * The server's side of the deltas: remembers the last heat sent per district, and encodes each new tick
- * against it. Every socket that holds a district's live picture receives every tick of it (rooms are
- * fixed per connection), so one memory serves all of them.
+ * The server's side of the deltas: remembers the heat last sent per district (sorted by cell, as every
+ * page holds it) and encodes each new tick against it. Every socket that holds a district's live picture
+ * receives every tick of it (rooms are fixed per connection), so one memory serves all of them.
  */
 export class LiveDeltaEncoder {
-  private readonly sent = new Map<string, TickRef & { cells: Map<string, number> }>();
+  private readonly sent = new Map<string, TickRef & { heat: readonly HeatCell[] }>();
 
   encode(aggregate: LiveAggregate): WireLiveAggregate {
     const previous = this.sent.get(aggregate.district);
-    const cells = new Map(aggregate.heat.map(({ cell, people }) => [cell, people]));
-    this.sent.set(aggregate.district, { ts: aggregate.ts, seq: aggregate.seq, cells });
-    if (previous === undefined) return toWire(aggregate);
-    const changed = aggregate.heat.filter(({ cell, people }) => previous.cells.get(cell) !== people);
-    const removed = [...previous.cells.keys()].filter((cell) => !cells.has(cell));
-    // When most of the heat changed, the whole of it is as small and simpler to apply.
-    if (changed.length + removed.length >= aggregate.heat.length) return toWire(aggregate);
+    const heat = sortedHeat(aggregate.heat);
+    this.sent.set(aggregate.district, { ts: aggregate.ts, seq: aggregate.seq, heat });
     const { heat: _heat, ...rest } = aggregate;
+    if (previous === undefined) return { ...rest, heatPacked: packHeat(heat) };
+    const changed: string[] = [];
+    const removed: number[] = [];
+    const added: HeatCell[] = [];
+    // Both lists are sorted by cell: one walk finds what changed, left and appeared.
+    let i = 0;
+    let j = 0;
+    while (i < previous.heat.length || j < heat.length) {
+      const before = previous.heat[i];
+      const now = heat[j];
+      if (now === undefined || (before !== undefined && before.cell < now.cell)) {
+        removed.push(i++);
+      } else if (before === undefined || now.cell < before.cell) {
+        added.push(now);
+        j++;
+      } else {
+        if (before.people !== now.people) changed.push(`${i}:${now.people}`);
+        i++;
+        j++;
+      }
+    }
+    // When most of the heat changed, the whole of it is as small and simpler to apply.
+    if (changed.length + removed.length + added.length >= heat.length)
+      return { ...rest, heatPacked: packHeat(heat) };
     return {
       ...rest,
-      heatPacked: packHeat(changed),
+      heatPacked: changed.join(','),
       heatBase: { ts: previous.ts, seq: previous.seq },
       ...(removed.length > 0 ? { heatRemoved: removed.join(',') } : {}),
+      ...(added.length > 0 ? { heatAdded: packHeat(added) } : {}),
     };
   }
 }
 
-/**
- * Deltas applied lazily that nobody has read yet, per aggregate: each holds on to the tick before it, so a
- * page that never draws heat (layer hidden, or the benchmark's clients) would otherwise keep an ever longer
- * chain. Past this many, a delta is applied at once.
- */
-const MAX_UNREAD_DELTAS = 30;
-const unreadDeltas = new WeakMap<LiveAggregate, number>();
+/** A copy sorted by cell: the order every page holds a district's heat in, so deltas can name positions. */
+function sortedHeat(heat: readonly HeatCell[]): HeatCell[] {
+  return [...heat].sort((a, b) => (a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0));
+}
 
-/** `held`'s heat with a delta applied: changed counts replaced, removed cells dropped, new cells appended. */
-function applyHeatDelta(
-  held: readonly HeatCell[],
-  changedPacked: string,
-  removedCells: string | undefined,
-): HeatCell[] {
-  const changes = new Map(unpackHeat(changedPacked).map(({ cell, people }) => [cell, people]));
-  const removed = new Set(removedCells === undefined || removedCells === '' ? [] : removedCells.split(','));
-  const heat: HeatCell[] = [];
-  for (const cell of held) {
-    if (removed.has(cell.cell)) continue;
-    const now = changes.get(cell.cell);
-    if (now === undefined) heat.push(cell);
-    else {
-      heat.push({ cell: cell.cell, people: now });
-      changes.delete(cell.cell);
-    }
+/** Non-negative integers from a comma-joined list; null if any item is not one. */
+function indexList(text: string | undefined): number[] | null {
+  if (text === undefined || text === '') return [];
+  const indexes = text.split(',').map(Number);
+  return indexes.every((n) => Number.isInteger(n) && n >= 0) ? indexes : null;
+}
+
+/**
+ * `held`'s heat (sorted by cell) with a delta applied: counts replaced at their positions, positions
+ * removed, new cells merged in order. null when the delta does not fit the list (it was made for another).
+ */
+function applyHeatDelta(held: readonly HeatCell[], wire: WireLiveAggregate): HeatCell[] | null {
+  const removed = indexList(wire.heatRemoved);
+  if (removed === null || removed.some((i) => i >= held.length)) return null;
+  const heat = held.slice();
+  for (const pair of wire.heatPacked === '' ? [] : wire.heatPacked.split(',')) {
+    const colon = pair.indexOf(':');
+    const index = Number(pair.slice(0, colon));
+    const people = Number(pair.slice(colon + 1));
+    const cell = heat[index];
+    if (colon < 1 || cell === undefined || !Number.isFinite(people) || people < 0) return null;
+    heat[index] = { cell: cell.cell, people };
   }
-  for (const [cell, people] of changes) heat.push({ cell, people });
-  return heat;
+  const added = sortedHeat(unpackHeat(wire.heatAdded ?? ''));
+  if (removed.length === 0 && added.length === 0) return heat;
+  const gone = new Set(removed);
+  const kept = heat.filter((_, index) => !gone.has(index));
+  // Merge the two sorted lists.
+  const merged: HeatCell[] = [];
+  let k = 0;
+  for (const cell of kept) {
+    while (k < added.length && (added[k]?.cell ?? '') < cell.cell) merged.push(added[k++] as HeatCell);
+    merged.push(cell);
+  }
+  while (k < added.length) merged.push(added[k++] as HeatCell);
+  return merged;
 }
 
 /**
  * A page's side: the aggregate a wire message stands for, given what the page holds for that district.
- * null when the message is a delta against a tick the page does not hold (it must resync); the held
- * aggregate itself when the page already holds this very tick (e.g. from a snapshot taken meanwhile).
- * A delta is applied when the heat is first read, like a whole heat is decoded then.
+ * null when the message is a delta against a tick the page does not hold, or does not fit it (the page
+ * must resync); the held aggregate itself when the page already holds this very tick (e.g. from a snapshot
+ * taken meanwhile). A delta is applied at once: a few positions patched in a copy of the held list.
  */
 export function decodeLive(wire: WireLiveAggregate, held: LiveAggregate | undefined): LiveAggregate | null {
   if (wire.heatBase === undefined) return fromWire(wire);
   if (held !== undefined && held.ts === wire.ts && held.seq === wire.seq) return held;
   if (held === undefined || held.ts !== wire.heatBase.ts || held.seq !== wire.heatBase.seq) return null;
-  const { heatPacked, heatBase: _base, heatRemoved, ...rest } = wire;
-  const unread = (unreadDeltas.get(held) ?? 0) + 1;
-  if (unread > MAX_UNREAD_DELTAS)
-    return { ...rest, heat: applyHeatDelta(held.heat, heatPacked, heatRemoved) };
-  const aggregate = withLazyHeat(rest, () => {
-    unreadDeltas.delete(aggregate);
-    return applyHeatDelta(held.heat, heatPacked, heatRemoved);
-  });
-  unreadDeltas.set(aggregate, unread);
-  return aggregate;
+  const heat = applyHeatDelta(held.heat, wire);
+  if (heat === null) return null;
+  const { heatPacked: _packed, heatBase: _base, heatRemoved: _removed, heatAdded: _added, ...rest } = wire;
+  return { ...rest, heat };
 }
 
 export function toWireSnapshot(snapshot: WallSnapshot): WireSnapshot {
