@@ -49,7 +49,13 @@ export type ClientCommand =
 
 /** Client process → coordinator. Latencies are send → handler in ms, on the machine's one wall clock. */
 export type ClientMessage =
-  | { type: 'connected'; clients: number; connectMs: number }
+  | {
+      type: 'connected';
+      clients: number;
+      connectMs: number;
+      /** Heat cells of the snapshots, decoded as a wall does when it draws its snapshot. */
+      snapshotCells: number;
+    }
   | {
       type: 'report';
       /** Send → the message handed to the page's code. */

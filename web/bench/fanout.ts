@@ -79,6 +79,7 @@ async function main(): Promise<void> {
   const command = (worker: ChildProcess, message: ClientCommand) => worker.send(message);
   // One process at a time, so handshakes do not pile up in the server's accept queue.
   let connectMs = 0;
+  let snapshotCells = 0;
   for (const [w, worker] of workers.entries()) {
     const connected = next<ClientMessage, 'connected'>(worker, 'connected');
     command(worker, {
@@ -87,7 +88,9 @@ async function main(): Promise<void> {
       token: ready.token,
       scopes: scopes.filter((_, i) => i % CLIENT_PROCESSES === w),
     });
-    connectMs += (await connected).connectMs;
+    const answer = await connected;
+    connectMs += answer.connectMs;
+    snapshotCells += answer.snapshotCells;
   }
 
   for (const worker of workers) command(worker, { type: 'measure' });
@@ -123,7 +126,9 @@ async function main(): Promise<void> {
       `${PLAN.alertsPerSecond} alert events/s (raised, acknowledged, assigned, cleared; ~30 active), live every ${PLAN.liveEveryMs / 1_000} s (${ready.districts.length} districts × 200 cells + city, one message per tick, ${Math.round(PLAN.heatChange * 100)} % of cells changing per tick), ` +
       `${(done.wallMs / 1_000).toFixed(1)} s`,
   );
-  console.log(`connect: ${CLIENTS} clients with snapshot in ${(connectMs / 1_000).toFixed(1)} s`);
+  console.log(
+    `connect: ${CLIENTS} clients with snapshot in ${(connectMs / 1_000).toFixed(1)} s (${snapshotCells} heat cells drawn from them)`,
+  );
   console.log(`sent:    ${done.alertsSent} alerts, ${done.liveSent} live aggregates`);
   console.log('delivery latency, every message to every client (send → handed to the page):');
   console.log(summary('alert', alertLatency));
