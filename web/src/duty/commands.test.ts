@@ -67,6 +67,18 @@ describe('commands', () => {
     expect(sent).toEqual([{ alertId: 'red', version: 7, type: 'ack' }]);
   });
 
+  it('keeps acting on the alert it acted on when a more urgent one arrives above it', () => {
+    const { store, sent, run } = dutyConsole([YELLOW]);
+    // Nothing chosen: the queue's top row is the selection, and the officer acknowledges it.
+    run({ kind: 'ack' });
+    store.getState().applyAlert({ type: 'raised', alert: RED, ts: RED.updatedAt });
+    expect(store.getState().alerts.has('red')).toBe(true);
+    expect(selectedAlert(store.getState())?.alertId).toBe('yellow');
+    run({ kind: 'form', form: 'resolve' });
+    expect(store.getState().form).toMatchObject({ kind: 'resolve', alertId: 'yellow' });
+    expect(sent.map((request) => request.alertId)).toEqual(['yellow']);
+  });
+
   it('refuses what the role may not do, without sending', () => {
     const { store, run, sent } = dutyConsole([YELLOW], 'operator');
     run({ kind: 'form', form: 'assign' });

@@ -73,6 +73,13 @@ export function runCommand(store: DutyStore, command: Command, dom: CommandDom):
   const state = store.getState();
   const alert = selectedAlert(state);
   const denied = () => state.notify({ tone: 'error', text: TEXT.notPermitted });
+  // Acting on the alert the queue shows by default (its top row) makes it the officer's choice: an alert
+  // raised meanwhile that sorts above it must not turn the next key (resolve after acknowledge) onto it.
+  const pin = (target: Alert): void => {
+    if (state.selectedId === target.alertId) return;
+    const index = alertQueue(state.alerts, state.filters).findIndex((a) => a.alertId === target.alertId);
+    state.select(target.alertId, Math.max(0, index));
+  };
 
   switch (command.kind) {
     case 'move': {
@@ -105,11 +112,13 @@ export function runCommand(store: DutyStore, command: Command, dom: CommandDom):
       return;
     case 'ack':
       if (alert === undefined) return;
+      pin(alert);
       if (!permitted(state, alert, 'ack')) return denied();
       void state.submitAction({ alertId: alert.alertId, version: alert.version, type: 'ack' });
       return;
     case 'progress': {
       if (alert === undefined || state.viewer === null) return;
+      pin(alert);
       const mine = progressAgencies(state.viewer, alert);
       const agency = command.agency ?? mine[0];
       if (agency === undefined || !mine.includes(agency) || !permitted(state, alert, 'agency_update')) {
@@ -126,6 +135,7 @@ export function runCommand(store: DutyStore, command: Command, dom: CommandDom):
     }
     case 'form': {
       if (alert === undefined) return;
+      pin(alert);
       if (!permitted(state, alert, command.form)) return denied();
       const form = formFor(command.form, alert);
       if (form !== null) state.openForm(form);
