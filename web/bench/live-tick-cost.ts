@@ -6,7 +6,6 @@
 import { loadDistricts } from '@citybrain/schemas/geo';
 import type { LiveAggregate } from '@citybrain/schemas/events';
 import { Decoder } from 'socket.io-parser';
-import type { WallSnapshot } from '../src/realtime/events.js';
 import {
   LiveDeltaEncoder,
   decodeLive,
@@ -15,7 +14,7 @@ import {
   type WireLiveAggregate,
 } from '../src/realtime/live-wire.js';
 import { createWallStore, type WallStore } from '../src/wall/store/wall-store.js';
-import { cityFixture, liveFixture } from '../test/fixtures.js';
+import { cityFixture, liveFixture, wallSnapshotFixture } from '../test/fixtures.js';
 
 const TICKS = 400;
 const CELLS = 200;
@@ -53,19 +52,7 @@ const parseUs = ((performance.now() - started) * 1_000) / TICKS;
 
 function wallAfterSnapshot(): WallStore {
   const store = createWallStore({ kind: 'city' });
-  const snapshot: WallSnapshot = {
-    scope: { kind: 'city' },
-    viewer: {
-      userId: 'bench-wall',
-      role: 'wall',
-      scope: { kind: 'city' },
-      expiresAt: '2030-01-01T00:00:00.000Z',
-    },
-    alerts: [],
-    live: firstTick,
-    serverTime: new Date().toISOString(),
-    staleAfterMs: 20_000,
-  };
+  const snapshot = wallSnapshotFixture({ live: firstTick, serverTime: new Date().toISOString() });
   store.getState().applySnapshot(fromWireSnapshot(toWireSnapshot(snapshot)), Date.now());
   return store;
 }

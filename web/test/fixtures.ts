@@ -9,6 +9,7 @@ import {
   type LiveSensor,
 } from '@citybrain/schemas/events';
 import { gridDisk, latLngToCell } from 'h3-js';
+import type { WallSnapshot } from '../src/realtime/events.js';
 
 export const NANSHAN = '440305';
 export const FUTIAN = '440304';
@@ -102,4 +103,22 @@ export function alertFixture(
 
 export function alertEventFixture(alert: Alert, type: AlertEvent['type'] = 'raised'): AlertEvent {
   return { type, alert, ts: alert.updatedAt };
+}
+
+/** A city wall display's snapshot: nothing in it unless given. */
+export function wallSnapshotFixture(over: Partial<WallSnapshot> = {}): WallSnapshot {
+  return {
+    scope: { kind: 'city' },
+    viewer: {
+      userId: 'wall-1',
+      role: 'wall',
+      scope: { kind: 'city' },
+      expiresAt: '2026-11-23T08:00:00.000Z',
+    },
+    alerts: [],
+    live: [],
+    serverTime: '2026-11-22T08:00:00.000Z',
+    staleAfterMs: 20_000,
+    ...over,
+  };
 }

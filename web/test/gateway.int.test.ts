@@ -91,6 +91,19 @@ describe('wall gateway', () => {
     return { client, received };
   }
 
+  /** Opens a connection per scope and waits until each has its snapshot. */
+  async function openWithSnapshot<const S extends string[]>(
+    ...scopes: S
+  ): Promise<{ [K in keyof S]: ReturnType<typeof open> }> {
+    const opened = scopes.map(open) as { [K in keyof S]: ReturnType<typeof open> };
+    for (const c of opened)
+      await waitFor(
+        () => c.received.snapshots.length,
+        (n) => n === 1,
+      );
+    return opened;
+  }
+
   it('sends the current picture on connect, cut to the scope', async () => {
     gateway.publishAlert(alertEventFixture(alertFixture('a-nanshan', { district: NANSHAN })));
     gateway.publishAlert(alertEventFixture(alertFixture('a-futian', { district: FUTIAN })));
@@ -131,14 +144,7 @@ describe('wall gateway', () => {
   });
 
   it('sends deltas to the rooms that may see them, once each', async () => {
-    const city = open('city');
-    const nanshan = open(NANSHAN);
-    const futian = open(FUTIAN);
-    for (const c of [city, nanshan, futian])
-      await waitFor(
-        () => c.received.snapshots.length,
-        (n) => n === 1,
-      );
+    const [city, nanshan, futian] = await openWithSnapshot('city', NANSHAN, FUTIAN);
 
     gateway.publishAlert(alertEventFixture(alertFixture('n1', { district: NANSHAN })));
     gateway.publishAlert(alertEventFixture(alertFixture('n1', { district: NANSHAN, version: 1 }))); // duplicate
@@ -170,14 +176,7 @@ describe('wall gateway', () => {
   });
 
   it('sends a live tick as one message per socket, cut to the scope', async () => {
-    const city = open('city');
-    const nanshan = open(NANSHAN);
-    const futian = open(FUTIAN);
-    for (const c of [city, nanshan, futian])
-      await waitFor(
-        () => c.received.snapshots.length,
-        (n) => n === 1,
-      );
+    const [city, nanshan, futian] = await openWithSnapshot('city', NANSHAN, FUTIAN);
     const cityTick = new Promise<WireLiveAggregate[]>((resolve) => city.client.once('live', resolve));
     // One tick as the Kafka feed delivers it: a message per district, then the city summary.
     gateway.publishLive(liveFixture(NANSHAN));

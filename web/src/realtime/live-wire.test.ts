@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FUTIAN, NANSHAN, cityFixture, liveFixture } from '../../test/fixtures.js';
+import { FUTIAN, NANSHAN, cityFixture, liveFixture, wallSnapshotFixture } from '../../test/fixtures.js';
 import type { LiveAggregate } from '@citybrain/schemas/events';
 import {
   LiveDeltaEncoder,
@@ -11,7 +11,6 @@ import {
   toWireSnapshot,
   unpackHeat,
 } from './live-wire.js';
-import type { WallSnapshot } from './events.js';
 
 type Cell = LiveAggregate['heat'][number];
 /** Pages hold a district's heat sorted by cell (the order deltas name positions in). */
@@ -62,19 +61,7 @@ describe('live aggregates on the wire', () => {
   });
 
   it('carries a snapshot, alerts untouched', () => {
-    const snapshot: WallSnapshot = {
-      scope: { kind: 'city' },
-      viewer: {
-        userId: 'wall-1',
-        role: 'wall',
-        scope: { kind: 'city' },
-        expiresAt: '2026-11-27T00:00:00.000Z',
-      },
-      alerts: [],
-      live: [liveFixture(NANSHAN), cityFixture()],
-      serverTime: '2026-11-26T12:00:00.000Z',
-      staleAfterMs: 20_000,
-    };
+    const snapshot = wallSnapshotFixture({ live: [liveFixture(NANSHAN), cityFixture()] });
     const back = fromWireSnapshot(
       JSON.parse(JSON.stringify(toWireSnapshot(snapshot))) as ReturnType<typeof toWireSnapshot>,
     );

@@ -78,10 +78,15 @@ function withLazyHeat(rest: Omit<LiveAggregate, 'heat'>, compute: () => HeatCell
   };
 }
 
+/** The aggregate's fields other than its heat, as the wire carries them. */
+function withoutHeat(wire: WireLiveAggregate): Omit<LiveAggregate, 'heat'> {
+  const { heatPacked: _packed, heatBase: _base, heatRemoved: _removed, heatAdded: _added, ...rest } = wire;
+  return rest;
+}
+
 /** The aggregate a page works with, from a whole (non-delta) wire aggregate. */
 export function fromWire(wire: WireLiveAggregate): LiveAggregate {
-  const { heatPacked, heatBase: _base, heatRemoved: _removed, ...rest } = wire;
-  return withLazyHeat(rest, () => unpackHeat(heatPacked));
+  return withLazyHeat(withoutHeat(wire), () => unpackHeat(wire.heatPacked));
 }
 
 /**
@@ -185,9 +190,7 @@ export function decodeLive(wire: WireLiveAggregate, held: LiveAggregate | undefi
   if (held !== undefined && held.ts === wire.ts && held.seq === wire.seq) return held;
   if (held === undefined || held.ts !== wire.heatBase.ts || held.seq !== wire.heatBase.seq) return null;
   const heat = applyHeatDelta(held.heat, wire);
-  if (heat === null) return null;
-  const { heatPacked: _packed, heatBase: _base, heatRemoved: _removed, heatAdded: _added, ...rest } = wire;
-  return { ...rest, heat };
+  return heat === null ? null : { ...withoutHeat(wire), heat };
 }
 
 export function toWireSnapshot(snapshot: WallSnapshot): WireSnapshot {

@@ -1,6 +1,12 @@
 import type { Alert } from '@citybrain/schemas/events';
 import { describe, expect, it } from 'vitest';
-import { FUTIAN, NANSHAN, alertEventFixture, alertFixture } from '../../../test/fixtures.js';
+import {
+  FUTIAN,
+  NANSHAN,
+  alertEventFixture,
+  alertFixture,
+  wallSnapshotFixture,
+} from '../../../test/fixtures.js';
 import { TICKER_MAX, pushTicker, tickerChange, tickerEventOf } from './alert-ticker.js';
 import { createWallStore } from './wall-store.js';
 
@@ -80,17 +86,12 @@ describe('alert ticker in the store', () => {
       ['a:1', 'raised', 'yellow'],
     ]);
     const before = store.getState().events;
-    store.getState().applySnapshot(
-      {
-        scope: { kind: 'city' },
-        viewer: { userId: 'w', role: 'wall', scope: { kind: 'city' }, expiresAt: '2026-11-23T08:00:00.000Z' },
-        alerts: [alertFixture('b')],
-        live: [],
-        serverTime: '2026-11-22T08:00:00.000Z',
-        staleAfterMs: 20_000,
-      },
-      Date.parse('2026-11-22T08:00:00.000Z'),
-    );
+    store
+      .getState()
+      .applySnapshot(
+        wallSnapshotFixture({ alerts: [alertFixture('b')] }),
+        Date.parse('2026-11-22T08:00:00.000Z'),
+      );
     expect(store.getState().events).toBe(before); // a resync keeps the ticker and adds nothing
   });
 

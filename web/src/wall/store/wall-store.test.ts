@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { WallSnapshot } from '../../realtime/events.js';
 import {
   FUTIAN,
   NANSHAN,
@@ -7,19 +6,12 @@ import {
   alertFixture,
   cityFixture,
   liveFixture,
+  wallSnapshotFixture,
 } from '../../../test/fixtures.js';
 import { freshness, heatCells, sortAlerts } from './selectors.js';
 import { createWallStore } from './wall-store.js';
 
-const snapshot = (over: Partial<WallSnapshot> = {}): WallSnapshot => ({
-  scope: { kind: 'city' },
-  viewer: { userId: 'wall-1', role: 'wall', scope: { kind: 'city' }, expiresAt: '2026-11-23T08:00:00.000Z' },
-  alerts: [],
-  live: [],
-  serverTime: '2026-11-22T08:00:00.000Z',
-  staleAfterMs: 20_000,
-  ...over,
-});
+const snapshot = wallSnapshotFixture;
 
 describe('wall store', () => {
   it('replaces the picture from a snapshot and goes live', () => {
