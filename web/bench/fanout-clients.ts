@@ -1,8 +1,9 @@
-// One client process of the fan-out benchmark: a share of the walls, each a real socket.io-client
-// connection that authenticates, joins its scope and runs the wall page's own message path (bindWallSocket:
-// decode, apply to a wall store of its own); a listener registered after it records when each message has
-// been applied. Several such processes run side by side so that no client's latency includes a queue of
-// hundreds of other clients in one event loop (on a real wall each client is a browser of its own).
+// One client process of the fan-out benchmark: a share of the 1,000 clients, each a real socket.io-client
+// connection that authenticates, joins its scope and records when each message was received and decoded.
+// In a wall process every client also runs the wall page's own message path (bindWallSocket: decode, apply
+// to a wall store of its own), and a listener registered after it records when each message was applied.
+// Several processes run side by side so that no client's latency includes a queue of hundreds of other
+// clients in one event loop (on a real wall each client is a browser of its own).
 import { io as connect } from 'socket.io-client';
 import type { WallScope } from '../src/realtime/events.js';
 import { bindWallSocket, type WallSocket } from '../src/wall/bind-socket.js';
@@ -30,7 +31,7 @@ function keepMin(record: Record<string, number>, key: string, ms: number): void 
   if (held === undefined || ms < held) record[key] = ms;
 }
 
-async function connectAll(url: string, token: string, scopes: string[]): Promise<void> {
+async function connectAll(url: string, token: string, scopes: string[], walls: boolean): Promise<void> {
   const started = performance.now();
   // In batches: simultaneous handshakes measure the accept queue, not the fan-out.
   for (let i = 0; i < scopes.length; i += 25) {
@@ -57,6 +58,10 @@ async function connectAll(url: string, token: string, scopes: string[]): Promise
           liveLatency.push(ms);
           keepMin(firstLive, String(first.seq), ms);
         });
+        if (!walls) {
+          clients.push(client);
+          return new Promise<void>((resolve) => client.once('snapshot', () => resolve()));
+        }
         const store = createWallStore(wallScope);
         bindWallSocket(client, store);
         client.on('alert', (event) => {
@@ -89,7 +94,7 @@ async function connectAll(url: string, token: string, scopes: string[]): Promise
 process.on('message', (command: ClientCommand) => {
   switch (command.type) {
     case 'connect':
-      void connectAll(command.url, command.token, command.scopes);
+      void connectAll(command.url, command.token, command.scopes, command.walls);
       return;
     case 'measure':
       measuring = true;

@@ -43,6 +43,11 @@ export type ClientCommand =
       token: string;
       /** One entry per client this process runs: the scope it asks for ('city' or a district adcode). */
       scopes: string[];
+      /**
+       * true: every client runs the wall page's whole message path (decode, apply to a wall store of its
+       * own); false: plain socket.io-clients, which receive and decode every message and do nothing more.
+       */
+      walls: boolean;
     }
   | { type: 'measure' }
   | { type: 'report' };
@@ -58,10 +63,10 @@ export type ClientMessage =
     }
   | {
       type: 'report';
-      /** Send → the message handed to the page's code. */
+      /** Send → the message received and decoded by socket.io-client (handed to the page's code). */
       alertLatency: number[];
       liveLatency: number[];
-      /** Send → the wall's store updated with it (decoded and applied, as the page does). */
+      /** Wall processes only: send → the wall's store updated with it (decoded and applied, as the page does). */
       alertApplied: number[];
       liveApplied: number[];
       /** Per message (alert id / live tick), this process's fastest delivery. */

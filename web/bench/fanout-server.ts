@@ -37,6 +37,8 @@ async function main(): Promise<void> {
   // Real authentication: every client's handshake verifies this display token against the accounts file.
   const auth = await createTestAuth([]);
   process.on('exit', () => auth.cleanup());
+  // The coordinator ends this process with SIGTERM: exit normally, so exit handlers (and --cpu-prof) run.
+  process.on('SIGTERM', () => process.exit(0));
   const token = await auth.displayToken('bench-wall', 'city');
   const logger = pino({ level: 'silent' });
   const metrics = createWebMetrics();

@@ -1,11 +1,18 @@
 // Socket.IO fan-out benchmark (`npm run bench:fanout -w @citybrain/web [-- --clients=1000 --seconds=20
-// --client-processes=4]`): the real gateway in a child process; N socket.io-client walls on loopback,
-// spread over several client processes (most on the city room, the rest over district rooms); 10 alert events/s
+// --client-processes=4 --full-walls=20 --wall-processes=1]`): the real gateway in a child process; N
+// socket.io-clients on loopback (most on the city room, the rest over district rooms); 10 alert events/s
 // plus every district's live aggregate (200 heat cells each) and the city summary every 2 s. Prints the
-// delivery latency of every message to every client (send → client handler, one wall clock) and the
+// delivery latency of every message to every client (send → received and decoded, one wall clock) and the
 // server's CPU and RSS. Figures only: nothing here asserts a timing.
+//
+// Of the N clients, `--full-walls` also run the wall page's whole message path (decode, apply to a wall
+// store of its own) and report when each message was applied, in processes of their own: on a real wall
+// that work runs in the wall's own browser, so it is measured for a sample of walls and not for 1,000 walls
+// queued on the server's two cores. `--full-walls=1000 --wall-processes=4` measures exactly that
+// everything-on-one-machine case.
 import { fork, type ChildProcess } from 'node:child_process';
 import { parseArgs } from 'node:util';
+import { describeCpuShares, readCpuTicks } from '@citybrain/schemas/bench';
 import type { ClientCommand, ClientMessage, LoadDone, LoadPlan, ServerMessage } from './fanout-protocol.js';
 
 const { values } = parseArgs({
@@ -14,6 +21,8 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '20' },
     'district-share': { type: 'string', default: '0.2' },
     'client-processes': { type: 'string', default: '4' },
+    'full-walls': { type: 'string', default: '20' },
+    'wall-processes': { type: 'string', default: '1' },
     'alerts-per-second': { type: 'string', default: '10' },
     'live-every-ms': { type: 'string', default: '2000' },
     // The simulated city reports each crowd cell once a (simulated) minute: ~3 % of cells per 2 s tick.
@@ -23,6 +32,8 @@ const { values } = parseArgs({
 });
 const CLIENTS = Number(values.clients);
 const CLIENT_PROCESSES = Math.max(1, Number(values['client-processes']));
+const FULL_WALLS = Math.min(CLIENTS, Math.max(0, Number(values['full-walls'])));
+const WALL_PROCESSES = Math.max(1, Number(values['wall-processes']));
 const PLAN: LoadPlan = {
   durationMs: Number(values.seconds) * 1_000,
   alertsPerSecond: Number(values['alerts-per-second']),
@@ -62,14 +73,30 @@ function mergeMin(into: Map<string, number>, from: Record<string, number>): void
 
 async function main(): Promise<void> {
   const execArgv = ['--import', 'tsx'];
-  const server = fork(new URL('./fanout-server.ts', import.meta.url), [], { execArgv });
+  const server = fork(new URL('./fanout-server.ts', import.meta.url), [], {
+    execArgv: process.env.FANOUT_SERVER_PROFILE
+      ? [...execArgv, '--cpu-prof', `--cpu-prof-dir=${process.env.FANOUT_SERVER_PROFILE}`]
+      : execArgv,
+  });
   const ready = await next<ServerMessage, 'ready'>(server, 'ready');
   const url = `http://127.0.0.1:${ready.port}`;
 
   const scopes = Array.from({ length: CLIENTS }, (_, i) =>
     i < CLIENTS * DISTRICT_SHARE ? (ready.districts[i % ready.districts.length] ?? 'city') : 'city',
   );
-  const workers = Array.from({ length: CLIENT_PROCESSES }, () =>
+  // Full walls evenly spread over the clients, so they hold city and district scopes in the same shares.
+  const wallEvery = FULL_WALLS > 0 ? CLIENTS / FULL_WALLS : Infinity;
+  const isWall = (i: number) => Math.floor(i / wallEvery) !== Math.floor((i + 1) / wallEvery);
+  const groups: { walls: boolean; scopes: string[] }[] = [];
+  const spread = (walls: boolean, processes: number) => {
+    const mine = scopes.filter((_, i) => isWall(i) === walls);
+    if (mine.length === 0) return;
+    for (let p = 0; p < processes; p++)
+      groups.push({ walls, scopes: mine.filter((_, i) => i % processes === p) });
+  };
+  spread(false, CLIENT_PROCESSES);
+  spread(true, WALL_PROCESSES);
+  const workers = groups.map(() =>
     fork(new URL('./fanout-clients.ts', import.meta.url), [], {
       execArgv: process.env.FANOUT_CLIENT_PROFILE
         ? [...execArgv, '--cpu-prof', `--cpu-prof-dir=${process.env.FANOUT_CLIENT_PROFILE}`]
@@ -81,21 +108,20 @@ async function main(): Promise<void> {
   let connectMs = 0;
   let snapshotCells = 0;
   for (const [w, worker] of workers.entries()) {
+    const group = groups[w];
+    if (group === undefined) continue;
     const connected = next<ClientMessage, 'connected'>(worker, 'connected');
-    command(worker, {
-      type: 'connect',
-      url,
-      token: ready.token,
-      scopes: scopes.filter((_, i) => i % CLIENT_PROCESSES === w),
-    });
+    command(worker, { type: 'connect', url, token: ready.token, ...group });
     const answer = await connected;
     connectMs += answer.connectMs;
     snapshotCells += answer.snapshotCells;
   }
 
   for (const worker of workers) command(worker, { type: 'measure' });
+  const ticksBefore = readCpuTicks();
   server.send(PLAN);
   const done: LoadDone = await next<ServerMessage, 'done'>(server, 'done');
+  const ticksAfter = readCpuTicks();
   // Let what is in flight arrive before counting.
   await new Promise((resolve) => setTimeout(resolve, 1_000));
   const reports = await Promise.all(
@@ -122,18 +148,23 @@ async function main(): Promise<void> {
 
   const serverCpuMs = done.cpuUserMs + done.cpuSystemMs;
   console.log(
-    `fan-out: ${CLIENTS} clients (${Math.round(DISTRICT_SHARE * 100)} % district walls) in ${CLIENT_PROCESSES} processes, ` +
+    `fan-out: ${CLIENTS} clients (${Math.round(DISTRICT_SHARE * 100)} % in district rooms) in ${workers.length} client processes, ` +
       `${PLAN.alertsPerSecond} alert events/s (raised, acknowledged, assigned, cleared; ~30 active), live every ${PLAN.liveEveryMs / 1_000} s (${ready.districts.length} districts × 200 cells + city, one message per tick, ${Math.round(PLAN.heatChange * 100)} % of cells changing per tick), ` +
       `${(done.wallMs / 1_000).toFixed(1)} s`,
   );
   console.log(
-    `connect: ${CLIENTS} clients with snapshot in ${(connectMs / 1_000).toFixed(1)} s (${snapshotCells} heat cells drawn from them)`,
+    `connect: ${CLIENTS} clients with snapshot in ${(connectMs / 1_000).toFixed(1)} s; ${FULL_WALLS} of them full walls ` +
+      `in ${groups.filter((g) => g.walls).length} process(es) of their own (${snapshotCells} heat cells drawn from their snapshots)`,
   );
   console.log(`sent:    ${done.alertsSent} alerts, ${done.liveSent} live aggregates`);
-  console.log('delivery latency, every message to every client (send → handed to the page):');
+  console.log(
+    'delivery latency, every message to every client (send → received and decoded by socket.io-client):',
+  );
   console.log(summary('alert', alertLatency));
   console.log(summary('live', liveLatency));
-  console.log("applied, every message to every client (send → the wall's store updated):");
+  console.log(
+    `applied, every message to each of the ${FULL_WALLS} full walls (send → the wall's store updated):`,
+  );
   console.log(summary('alert', alertApplied));
   console.log(summary('live', liveApplied));
   console.log('server: publish → written to every socket that gets it (per message):');
@@ -148,9 +179,10 @@ async function main(): Promise<void> {
       `event-loop delay p50 ${done.loopDelayP50Ms.toFixed(1)} ms p99 ${done.loopDelayP99Ms.toFixed(1)} ms`,
   );
   console.log(
-    `clients: CPU ${((clientCpuMs / clientWallMs) * 100).toFixed(0)} % of one core over ${CLIENT_PROCESSES} processes ` +
-      `(they share the machine's 2 cores with the server)`,
+    `clients: CPU ${((clientCpuMs / clientWallMs) * 100).toFixed(0)} % of one core ` +
+      `(${workers.length} processes; they share the machine's cores with the server)`,
   );
+  console.log(describeCpuShares(ticksBefore, ticksAfter));
 }
 
 void main();
