@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cpuShares, readCpuTicks } from '@citybrain/schemas/bench';
 import { acquireClickHouse } from '@citybrain/schemas/clickhouse';
 import { startKafkaMock } from '@citybrain/devstack';
 import { silentLogger, uniqueName, waitFor } from '@citybrain/devstack/testing';
@@ -72,6 +73,7 @@ async function main(): Promise<void> {
 
     // Produced in chunks, each as soon as ingest is within LAG_LIMIT of the producer.
     const loadBefore = loadavg()[0] ?? 0;
+    const ticksBefore = readCpuTicks();
     const spentBefore = await timeSpent(ingest.metrics);
     const cpuBefore = process.cpuUsage();
     const mainThread = measureMainThread();
@@ -102,6 +104,7 @@ async function main(): Promise<void> {
       },
     );
     const ingestMs = performance.now() - started;
+    const ticksAfter = readCpuTicks();
     const spentAfter = await timeSpent(ingest.metrics);
     const share = (key: keyof typeof spentAfter) =>
       +(((spentAfter[key] - spentBefore[key]) * 1000) / ingestMs).toFixed(2);
@@ -109,6 +112,7 @@ async function main(): Promise<void> {
     const main = mainThread();
     const peakRss = process.resourceUsage().maxRSS / 1024;
 
+    const shares = cpuShares(ticksBefore, ticksAfter);
     const ceiling = await measureCeiling(clickhouse.client, run, CHUNK);
     const ingestRate = TOTAL / (ingestMs / 1000);
     const figures = {
@@ -136,6 +140,10 @@ async function main(): Promise<void> {
       'share of the run in Kafka fetches (broker round trip + decoding)': share('fetch'),
       'peak RSS MiB (during ingest)': Math.round(peakRss),
       'load average (1 min) before / after the measured run': `${loadBefore.toFixed(2)} / ${(loadavg()[0] ?? 0).toFixed(2)}`,
+      'machine CPU busy / stolen by the hypervisor during the run (all cores)':
+        shares === null
+          ? 'unknown'
+          : `${Math.round(shares.busy * 100)} % / ${Math.round(shares.steal * 100)} %`,
     };
     process.stdout.write(`\ningest throughput (Kafka → ClickHouse, producer concurrent)\n`);
     for (const [name, value] of Object.entries(figures))

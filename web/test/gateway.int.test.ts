@@ -246,6 +246,43 @@ describe('wall gateway', () => {
     expect(heatOf()).toEqual([...expected.heat].sort((a, b) => a.cell.localeCompare(b.cell)));
   });
 
+  it('connects a wall while a tick is still being gathered without a second snapshot', async () => {
+    const tick = (seq: number) => {
+      const aggregate = liveFixture(NANSHAN, { seq, ts: new Date(Date.now() + seq).toISOString() });
+      return {
+        ...aggregate,
+        heat: aggregate.heat.map((c, i) => (i < 2 ? { ...c, people: c.people + seq } : c)),
+      };
+    };
+    // Tick 1 went out before the wall came: the gateway encodes later ticks against it.
+    gateway.publishLive(tick(1));
+    await new Promise((resolve) => setImmediate(resolve));
+    // Tick 2 arrives during the wall's handshake and is still waiting for its flush when the snapshot is
+    // taken; tick 3 arrives right after the snapshot, before that flush.
+    let handshakes = 0;
+    gateway.io.use((_socket, next) => {
+      if (handshakes++ === 0) gateway.publishLive(tick(2));
+      next();
+    });
+    let resyncs = 0;
+    gateway.io.on('connection', (socket) => {
+      socket.on('resync', () => (resyncs += 1));
+      gateway.publishLive(tick(3));
+    });
+
+    const store = createWallStore({ kind: 'city' });
+    const client: Client = connect(url, { auth: { scope: 'city', token }, transports: ['websocket'] });
+    clients.push(client);
+    bindWallSocket(client, store);
+    await waitFor(() => store.getState().live.get(NANSHAN)?.seq === 3, Boolean, {
+      what: 'tick 3 on the wall',
+    });
+    expect(resyncs).toBe(0);
+    expect([...(store.getState().live.get(NANSHAN)?.heat ?? [])]).toEqual(
+      [...tick(3).heat].sort((a, b) => (a.cell < b.cell ? -1 : 1)),
+    );
+  });
+
   it('recovers a dropped connection: missed deltas replayed, no second snapshot', async () => {
     const city = open('city');
     await waitFor(

@@ -8,7 +8,7 @@ import type {
   ServerToClientEvents,
   WallSnapshot,
 } from '../realtime/events.js';
-import { fromWireSnapshot, type WireSnapshot } from '../realtime/live-wire.js';
+import { requestSnapshot } from '../realtime/request-snapshot.js';
 
 export type TransportFailure = 'timeout' | 'offline';
 
@@ -43,14 +43,11 @@ export function socketTransport(socket: DutySocket, timeoutMs = REPLY_TIMEOUT_MS
         });
       });
     },
-    resync() {
+    async resync() {
       if (!socket.connected) return offline();
-      return new Promise<WallSnapshot>((resolve, reject) => {
-        socket.timeout(timeoutMs).emit('resync', (error: Error | null, snapshot: WireSnapshot) => {
-          if (error) reject(new TransportError('timeout'));
-          else resolve(fromWireSnapshot(snapshot));
-        });
-      });
+      const snapshot = await requestSnapshot(socket, timeoutMs);
+      if (snapshot === null) throw new TransportError('timeout');
+      return snapshot;
     },
   };
 }

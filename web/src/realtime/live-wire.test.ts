@@ -33,6 +33,16 @@ describe('live aggregates on the wire', () => {
     expect({ ...decoded }).toEqual({ ...original, heat: byCell(heat) });
   });
 
+  it('packs an aggregate once however many snapshots carry it', () => {
+    const aggregate = liveFixture(NANSHAN, { rings: 3 });
+    const first = toWireSnapshot(wallSnapshotFixture({ live: [aggregate] }));
+    const second = toWireSnapshot(wallSnapshotFixture({ live: [aggregate] }));
+    expect(second.live[0]).toBe(first.live[0]);
+    // A newer aggregate of the district is packed afresh.
+    const newer = { ...aggregate, seq: aggregate.seq + 1, heat: aggregate.heat.slice(1) };
+    expect(toWire(newer).heatPacked).toBe(packHeat(byCell(newer.heat)));
+  });
+
   it('carries a district tick in about half the bytes', () => {
     const aggregate = liveFixture(NANSHAN, { rings: 8 });
     expect(JSON.stringify(toWire(aggregate)).length).toBeLessThan(JSON.stringify(aggregate).length * 0.6);

@@ -57,10 +57,22 @@ export function unpackHeat(packed: string): HeatCell[] {
   return cells;
 }
 
+/**
+ * Whole wire forms already made, per aggregate object (aggregates are never mutated). Every snapshot
+ * carries every district of its scope: when 1,000 walls reconnect after a restart, each district's heat is
+ * sorted and packed once, not once per wall (~0.1 ms per district each time).
+ */
+const wholeOnWire = new WeakMap<LiveAggregate, WireLiveAggregate>();
+
 /** The whole aggregate (snapshots, and a district's first tick). */
 export function toWire(aggregate: LiveAggregate): WireLiveAggregate {
-  const { heat, ...rest } = aggregate;
-  return { ...rest, heatPacked: packHeat(sortedHeat(heat)) };
+  let wire = wholeOnWire.get(aggregate);
+  if (wire === undefined) {
+    const { heat, ...rest } = aggregate;
+    wire = { ...rest, heatPacked: packHeat(sortedHeat(heat)) };
+    wholeOnWire.set(aggregate, wire);
+  }
+  return wire;
 }
 
 /**

@@ -155,6 +155,7 @@ export function attachGateway(http: HttpServer, deps: GatewayDeps, options: { re
         metrics.socketRefused.inc({ reason: 'malformed' });
         return;
       }
+      sendPendingLive();
       metrics.emits.inc({ event: 'snapshot' });
       (ack as (snapshot: WireSnapshot) => void)(toWireSnapshot(picture.snapshot(viewer)));
     });
@@ -175,6 +176,7 @@ export function attachGateway(http: HttpServer, deps: GatewayDeps, options: { re
 
     // A recovered socket is back in its rooms and has been sent what it missed.
     if (socket.recovered) return;
+    sendPendingLive();
     void socket.join(roomOf(viewer.scope));
     metrics.emits.inc({ event: 'snapshot' });
     socket.emit('snapshot', toWireSnapshot(picture.snapshot(viewer)));
@@ -210,6 +212,17 @@ export function attachGateway(http: HttpServer, deps: GatewayDeps, options: { re
       if (forDistrict.length > 0) io.to(room).emit('live', forDistrict);
     }
     broadcast();
+  };
+  /**
+   * Sends a tick that is still being gathered before a snapshot is taken. A snapshot holds the picture,
+   * which already has that tick, while the deltas that follow are encoded against the last tick sent: if a
+   * newer tick of the district came before the flush, the page would hold neither the base nor the tick
+   * and have to ask for a second snapshot. Sending first makes the snapshot's tick the last one sent.
+   */
+  const sendPendingLive = (): void => {
+    if (liveFlush === null) return;
+    clearImmediate(liveFlush);
+    flushLive();
   };
 
   return {

@@ -3,7 +3,8 @@
 import type { LiveAggregate } from '@citybrain/schemas/events';
 import type { Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../realtime/events.js';
-import { decodeLive, fromWireSnapshot, type WireSnapshot } from '../realtime/live-wire.js';
+import { decodeLive, fromWireSnapshot } from '../realtime/live-wire.js';
+import { requestSnapshot } from '../realtime/request-snapshot.js';
 import type { WallStore } from './store/wall-store.js';
 
 /** A resync that got no answer (the socket dropped meanwhile) may be asked for again after this. */
@@ -31,9 +32,9 @@ export function bindWallSocket(socket: WallSocket, store: WallStore): void {
     // happen over an ordered, recovered connection; if it does, a fresh snapshot puts it right.
     if (broken && !resyncing) {
       resyncing = true;
-      socket.timeout(RESYNC_TIMEOUT_MS).emit('resync', (error: Error | null, snapshot: WireSnapshot) => {
+      void requestSnapshot(socket, RESYNC_TIMEOUT_MS).then((snapshot) => {
         resyncing = false;
-        if (error === null) state().applySnapshot(fromWireSnapshot(snapshot), Date.now());
+        if (snapshot !== null) state().applySnapshot(snapshot, Date.now());
       });
     }
   });
