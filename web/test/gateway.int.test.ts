@@ -176,16 +176,18 @@ describe('wall gateway', () => {
   });
 
   it('sends a live tick as one message per socket, cut to the scope', async () => {
-    const [city, nanshan, futian] = await openWithSnapshot('city', NANSHAN, FUTIAN);
+    const [city, nanshan, futian, police] = await openWithSnapshot('city', NANSHAN, FUTIAN, 'agency:police');
     const cityTick = new Promise<WireLiveAggregate[]>((resolve) => city.client.once('live', resolve));
     // One tick as the Kafka feed delivers it: a message per district, then the city summary.
     gateway.publishLive(liveFixture(NANSHAN));
     gateway.publishLive(liveFixture(FUTIAN));
     gateway.publishLive(cityFixture());
-    await waitFor(() => [city, nanshan, futian].every((c) => c.received.live.length === 1), Boolean, {
+    await waitFor(() => [city, nanshan, futian, police].every((c) => c.received.live.length === 1), Boolean, {
       what: 'the tick on every wall',
     });
     expect(city.received.live).toEqual([[NANSHAN, FUTIAN, 'city']]);
+    // An agency sees the whole city's live picture.
+    expect(police.received.live).toEqual([[NANSHAN, FUTIAN, 'city']]);
     expect(nanshan.received.live).toEqual([[NANSHAN, 'city']]);
     expect(futian.received.live).toEqual([[FUTIAN, 'city']]);
     // The heat arrives packed and reads back as published.

@@ -133,9 +133,11 @@ export interface SocketData {
 }
 
 export const CITY_ROOM = 'city';
+export const DISTRICT_ROOM_PREFIX = 'district:';
+export const AGENCY_ROOM_PREFIX = 'agency:';
 export function districtRoom(adcode: string): string {
-  return `district:${adcode}`;
+  return `${DISTRICT_ROOM_PREFIX}${adcode}`;
 }
 export function agencyRoom(agency: AgencyId): string {
-  return `agency:${agency}`;
+  return `${AGENCY_ROOM_PREFIX}${agency}`;
 }

@@ -8,8 +8,10 @@ import { LIVE_CITY_KEY, type AlertEvent, type LiveAggregate } from '@citybrain/s
 import type { Logger } from 'pino';
 import { Server, type ExtendedError } from 'socket.io';
 import {
+  AGENCY_ROOM_PREFIX,
   agencyRoom,
   CITY_ROOM,
+  DISTRICT_ROOM_PREFIX,
   districtRoom,
   type ClientToServerEvents,
   type HandshakeAuth,
@@ -182,10 +184,19 @@ export function attachGateway(http: HttpServer, deps: GatewayDeps, options: { re
     socket.emit('snapshot', toWireSnapshot(picture.snapshot(viewer)));
   });
 
-  const roomsStartingWith = (prefix: string): string[] =>
-    [...io.of('/').adapter.rooms.keys()].filter((room) => room.startsWith(prefix));
+  // The district and agency rooms that have members, kept as the adapter creates and deletes rooms: the
+  // adapter's own room list also holds one room per socket, 1,000 entries to scan per tick otherwise.
+  const heldRooms = { district: new Set<string>(), agency: new Set<string>() };
+  const heldSetOf = (room: string) =>
+    room.startsWith(DISTRICT_ROOM_PREFIX)
+      ? heldRooms.district
+      : room.startsWith(AGENCY_ROOM_PREFIX)
+        ? heldRooms.agency
+        : null;
+  io.of('/').adapter.on('create-room', (room: string) => heldSetOf(room)?.add(room));
+  io.of('/').adapter.on('delete-room', (room: string) => heldSetOf(room)?.delete(room));
   /** Rooms of every district wall currently connected; red alerts reach all of them. */
-  const districtRooms = (): string[] => roomsStartingWith('district:');
+  const districtRooms = (): string[] => [...heldRooms.district];
 
   // A live tick reaches the feed as one Kafka message per district. They are gathered until the I/O
   // callbacks that delivered them have run (setImmediate) and go out as one message per socket: ten
@@ -204,10 +215,10 @@ export function attachGateway(http: HttpServer, deps: GatewayDeps, options: { re
     pendingLive = new Map();
     metrics.emits.inc({ event: 'live' });
     // Agency rooms see the whole city's live picture (counts, not personal data); districts their own.
-    io.to([CITY_ROOM, ...roomsStartingWith('agency:')]).emit('live', [...tick.values()]);
+    io.to([CITY_ROOM, ...heldRooms.agency]).emit('live', [...tick.values()]);
     const city = tick.get(LIVE_CITY_KEY);
     for (const room of districtRooms()) {
-      const own = tick.get(room.slice(districtRoom('').length));
+      const own = tick.get(room.slice(DISTRICT_ROOM_PREFIX.length));
       const forDistrict = [own, city].filter((aggregate) => aggregate !== undefined);
       if (forDistrict.length > 0) io.to(room).emit('live', forDistrict);
     }
