@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startKafkaMock } from '@citybrain/devstack';
 import { silentLogger, uniqueName } from '@citybrain/devstack/testing';
+import { percentile } from '@citybrain/schemas/bench';
 import { acquireClickHouse } from '@citybrain/schemas/clickhouse';
 import type { Alert } from '@citybrain/schemas/events';
 import { segmentArterials } from '@citybrain/schemas/geo';
@@ -32,11 +33,6 @@ const { values: args } = parseArgs({
 });
 const CLIENTS = Number(args.clients);
 const ACTIONS = Number(args.actions);
-
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
 
 function waitForMessage<T extends ClientsMessage['type']>(
   child: ReturnType<typeof fork>,

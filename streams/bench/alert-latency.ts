@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startKafkaMock } from '@citybrain/devstack';
 import { silentLogger, uniqueName, waitFor } from '@citybrain/devstack/testing';
+import { percentile } from '@citybrain/schemas/bench';
 import { cellOf, segmentArterials } from '@citybrain/schemas/geo';
 import { TOPICS } from '@citybrain/schemas/topics';
 import type { Producer } from 'kafkajs';
@@ -83,11 +84,6 @@ function backgroundBatch(n: number, tsMs: number): TopicMessages[] {
     { topic: TOPICS.trafficFlow, messages: flow },
     { topic: TOPICS.sensorReadings, messages: sensors },
   ];
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 
 const probeRule: ThresholdRule = {

@@ -12,7 +12,7 @@
 // everything-on-one-machine case.
 import { fork, type ChildProcess } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { describeCpuShares, readCpuTicks } from '@citybrain/schemas/bench';
+import { describeCpuShares, percentileOfSorted, readCpuTicks } from '@citybrain/schemas/bench';
 import type { ClientCommand, ClientMessage, LoadDone, LoadPlan, ServerMessage } from './fanout-protocol.js';
 
 const { values } = parseArgs({
@@ -42,17 +42,12 @@ const PLAN: LoadPlan = {
 };
 const DISTRICT_SHARE = Number(values['district-share']);
 
-function percentile(sorted: Float64Array, p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
 function summary(name: string, samples: number[]): string {
   const sorted = Float64Array.from(samples).sort();
   const f = (n: number) => n.toFixed(1).padStart(7);
-  return `${name.padEnd(6)} n=${String(samples.length).padStart(7)}  p50 ${f(percentile(sorted, 50))} ms  p90 ${f(
-    percentile(sorted, 90),
-  )} ms  p99 ${f(percentile(sorted, 99))} ms  max ${f(sorted.at(-1) ?? NaN)} ms`;
+  return `${name.padEnd(6)} n=${String(samples.length).padStart(7)}  p50 ${f(percentileOfSorted(sorted, 50))} ms  p90 ${f(
+    percentileOfSorted(sorted, 90),
+  )} ms  p99 ${f(percentileOfSorted(sorted, 99))} ms  max ${f(sorted.at(-1) ?? NaN)} ms`;
 }
 
 /** The next message of `type` from a child process. */
