@@ -5,7 +5,12 @@ import type { AddressInfo } from 'node:net';
 import { silentLogger, waitFor } from '@citybrain/devstack/testing';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ClientToServerEvents, ServerToClientEvents } from '../src/realtime/events.js';
+import type {
+  ClientToServerEvents,
+  Feed,
+  HandshakeAuth,
+  ServerToClientEvents,
+} from '../src/realtime/events.js';
 import { fromWire, type WireLiveAggregate, type WireSnapshot } from '../src/realtime/live-wire.js';
 import { CityPicture } from '../src/server/city-picture.js';
 import { createActionHandler } from '../src/server/actions/action-handler.js';
@@ -76,9 +81,10 @@ describe('wall gateway', () => {
     await gateway.close();
   });
 
-  function open(scope: string): { client: Client; received: Received } {
+  function open(scope: string, feed?: Feed): { client: Client; received: Received } {
+    const auth: HandshakeAuth = feed === undefined ? { scope, token } : { scope, token, feed };
     const client: Client = connect(url, {
-      auth: { scope, token },
+      auth,
       transports: ['websocket'],
       reconnectionDelay: 50,
     });
@@ -95,7 +101,7 @@ describe('wall gateway', () => {
   async function openWithSnapshot<const S extends string[]>(
     ...scopes: S
   ): Promise<{ [K in keyof S]: ReturnType<typeof open> }> {
-    const opened = scopes.map(open) as { [K in keyof S]: ReturnType<typeof open> };
+    const opened = scopes.map((scope) => open(scope)) as { [K in keyof S]: ReturnType<typeof open> };
     for (const c of opened)
       await waitFor(
         () => c.received.snapshots.length,
@@ -130,6 +136,47 @@ describe('wall gateway', () => {
     expect(nanshanSnap?.scope).toEqual({ kind: 'district', adcode: NANSHAN });
     expect(nanshanSnap?.alerts.map((a) => a.alertId).sort()).toEqual(['a-futian-red', 'a-nanshan']);
     expect(nanshanSnap?.live.map((a) => a.district).sort()).toEqual([NANSHAN, 'city']);
+  });
+
+  it('sends an alerts-only connection (the duty console) alerts and no live picture', async () => {
+    gateway.publishLive(liveFixture(NANSHAN));
+    gateway.publishAlert(alertEventFixture(alertFixture('before', { district: NANSHAN })));
+    const [wall] = await openWithSnapshot('city');
+    const console = open('city', 'alerts');
+    const [snapshot] = await waitFor(
+      () => console.received.snapshots,
+      (s) => s.length === 1,
+      { what: 'console snapshot' },
+    );
+    expect(snapshot?.alerts.map((a) => a.alertId)).toEqual(['before']);
+    expect(snapshot?.live).toEqual([]);
+
+    gateway.publishLive(liveFixture(NANSHAN, { seq: 2, ts: new Date(Date.now() + 1_000).toISOString() }));
+    gateway.publishAlert(alertEventFixture(alertFixture('after', { district: NANSHAN })));
+    // Both go out in publish order on each socket: once the alert is in, the tick would have been too.
+    await waitFor(() => console.received.alerts.length === 1 && wall.received.alerts.length === 1, Boolean, {
+      what: 'the alert on both',
+    });
+    await waitFor(
+      () => wall.received.live.length,
+      (n) => n === 1,
+      { what: 'the tick on the wall' },
+    );
+    expect(console.received.alerts).toEqual(['after@1']);
+    expect(console.received.live).toEqual([]);
+    const resynced = await new Promise<WireSnapshot>((resolve) => console.client.emit('resync', resolve));
+    expect(resynced.live).toEqual([]);
+  });
+
+  it('refuses a feed it does not know at the handshake', async () => {
+    const client: Client = connect(url, {
+      auth: { scope: 'city', token, feed: 'everything' },
+      transports: ['websocket'],
+      reconnection: false,
+    });
+    clients.push(client);
+    const error = await new Promise<Error>((resolve) => client.once('connect_error', resolve));
+    expect(error.message).toMatch(/unknown feed/);
   });
 
   it('refuses an unknown district scope at the handshake', async () => {

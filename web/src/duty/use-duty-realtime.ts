@@ -4,6 +4,7 @@
 // permitted scope (the session cookie travels with the handshake) and says in the snapshot who that is.
 import { useEffect } from 'react';
 import { io } from 'socket.io-client';
+import type { HandshakeAuth } from '../realtime/events.js';
 import { fromWireSnapshot } from '../realtime/live-wire.js';
 import { useDutyStoreApi } from './store/provider.js';
 import { handshakeRefusal, socketTransport, type DutySocket } from './transport.js';
@@ -11,7 +12,9 @@ import { handshakeRefusal, socketTransport, type DutySocket } from './transport.
 export function useDutyRealtime(): void {
   const store = useDutyStoreApi();
   useEffect(() => {
-    const socket: DutySocket = io({ transports: ['websocket'] });
+    // Alert events only: the console draws no map, so live ticks would be bytes it throws away.
+    const auth: HandshakeAuth = { feed: 'alerts' };
+    const socket: DutySocket = io({ transports: ['websocket'], auth });
     const state = () => store.getState();
     state().setTransport(socketTransport(socket));
     socket.on('snapshot', (snapshot) => state().applySnapshot(fromWireSnapshot(snapshot)));

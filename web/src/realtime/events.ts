@@ -126,10 +126,21 @@ export interface HandshakeAuth {
    * handshake. Server-to-server subscribers (district centers' systems) pass their token here.
    */
   token?: string;
+  /** What the connection receives. Omitted: 'all'. Any other value is refused. */
+  feed?: Feed;
 }
+
+/**
+ * 'all': alert events and live ticks (walls, district centers' systems). 'alerts': alert events only, and
+ * snapshots without live aggregates: the duty console draws no map, and a city tick is ~5 KB every 2 s.
+ */
+export type Feed = 'all' | 'alerts';
+/** Every alerts-only connection is also in this room, which live ticks leave out. */
+export const ALERTS_ONLY_ROOM = 'feed:alerts';
 
 export interface SocketData {
   viewer: Viewer;
+  feed: Feed;
 }
 
 export const CITY_ROOM = 'city';

@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import { Server, type ExtendedError } from 'socket.io';
 import {
   AGENCY_ROOM_PREFIX,
+  ALERTS_ONLY_ROOM,
   agencyRoom,
   CITY_ROOM,
   DISTRICT_ROOM_PREFIX,
@@ -87,6 +88,13 @@ export function attachGateway(http: HttpServer, deps: GatewayDeps, options: { re
 
   io.use((socket, next) => {
     const auth = (typeof socket.handshake.auth === 'object' ? socket.handshake.auth : {}) as HandshakeAuth;
+    const feed: unknown = auth.feed ?? 'all';
+    if (feed !== 'all' && feed !== 'alerts') {
+      metrics.socketRefused.inc({ reason: 'malformed' });
+      next(refusal('unknown feed: "all" or "alerts"', 'malformed'));
+      return;
+    }
+    socket.data.feed = feed;
     const token = typeof auth.token === 'string' ? auth.token : tokenFromHeaders(socket.handshake.headers);
     authenticator
       .authenticate(token)
@@ -152,14 +160,20 @@ export function attachGateway(http: HttpServer, deps: GatewayDeps, options: { re
     // A refused event reaches the socket's error listener; without one Socket.IO would throw.
     socket.on('error', () => undefined);
 
+    // The viewer's picture. Pending ticks go out first, so the snapshot's ticks are the last ones sent
+    // (on a resync the socket is in its room and gets the tick too, then a snapshot that holds it).
+    const snapshot = (): WireSnapshot => {
+      sendPendingLive();
+      metrics.emits.inc({ event: 'snapshot' });
+      const whole = picture.snapshot(viewer);
+      return toWireSnapshot(socket.data.feed === 'alerts' ? { ...whole, live: [] } : whole);
+    };
     socket.on('resync', (ack: unknown) => {
       if (typeof ack !== 'function') {
         metrics.socketRefused.inc({ reason: 'malformed' });
         return;
       }
-      sendPendingLive();
-      metrics.emits.inc({ event: 'snapshot' });
-      (ack as (snapshot: WireSnapshot) => void)(toWireSnapshot(picture.snapshot(viewer)));
+      (ack as (snapshot: WireSnapshot) => void)(snapshot());
     });
     socket.on('action', (request: unknown, ack: unknown) => {
       if (typeof ack !== 'function') {
@@ -178,10 +192,13 @@ export function attachGateway(http: HttpServer, deps: GatewayDeps, options: { re
 
     // A recovered socket is back in its rooms and has been sent what it missed.
     if (socket.recovered) return;
+    // Before joining: the pending tick goes to the sockets already there, and this one gets it in its
+    // snapshot (sent to it as well, it would be a delta against a tick it never held).
     sendPendingLive();
-    void socket.join(roomOf(viewer.scope));
-    metrics.emits.inc({ event: 'snapshot' });
-    socket.emit('snapshot', toWireSnapshot(picture.snapshot(viewer)));
+    void socket.join(
+      socket.data.feed === 'alerts' ? [roomOf(viewer.scope), ALERTS_ONLY_ROOM] : roomOf(viewer.scope),
+    );
+    socket.emit('snapshot', snapshot());
   });
 
   // The district and agency rooms that have members, kept as the adapter creates and deletes rooms: the
@@ -215,12 +232,14 @@ export function attachGateway(http: HttpServer, deps: GatewayDeps, options: { re
     pendingLive = new Map();
     metrics.emits.inc({ event: 'live' });
     // Agency rooms see the whole city's live picture (counts, not personal data); districts their own.
-    io.to([CITY_ROOM, ...heldRooms.agency]).emit('live', [...tick.values()]);
+    io.to([CITY_ROOM, ...heldRooms.agency])
+      .except(ALERTS_ONLY_ROOM)
+      .emit('live', [...tick.values()]);
     const city = tick.get(LIVE_CITY_KEY);
     for (const room of districtRooms()) {
       const own = tick.get(room.slice(DISTRICT_ROOM_PREFIX.length));
       const forDistrict = [own, city].filter((aggregate) => aggregate !== undefined);
-      if (forDistrict.length > 0) io.to(room).emit('live', forDistrict);
+      if (forDistrict.length > 0) io.to(room).except(ALERTS_ONLY_ROOM).emit('live', forDistrict);
     }
     broadcast();
   };
