@@ -2,20 +2,17 @@
 // past is seeded into ClickHouse as ingest and streams write it (heat, traffic, air, alert versions), the
 // present arrives on the live topics. Moving the slider back shows the past picture under a REPLAY header;
 // live deltas keep arriving but stay off screen until the wall returns to live.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startKafkaMock, type KafkaMock } from '@citybrain/devstack';
 import { silentLogger } from '@citybrain/devstack/testing';
-import { acquireClickHouse, migrate, type SharedClickHouse } from '@citybrain/schemas/clickhouse';
+import { migrate, type SharedClickHouse } from '@citybrain/schemas/clickhouse';
 import type { Alert, AlertEvent, LiveAggregate, LiveAir } from '@citybrain/schemas/events';
 import { TOPICS } from '@citybrain/schemas/topics';
 import { gridDisk, latLngToCell } from 'h3-js';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
+import type { Producer } from 'kafkajs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadWebConfig } from '../src/config.js';
 import type { HistoryAlerts, HistoryHeat } from '../src/realtime/history.js';
 import { issueDisplayToken } from '../src/server/auth/accounts.js';
 import { loadOrCreateSessionSecret } from '../src/server/auth/session-secret.js';
@@ -29,6 +26,7 @@ import {
   liveFixture,
 } from '../test/fixtures.js';
 import { alertVersionRows, heatRow, seedHistory, sensorRow, trafficRow } from '../test/history-seed.js';
+import { startWebTestParts, type Cleanup } from '../test/web-test-parts.js';
 import { displaySignInUrl, launchChromium, type TestBrowser } from './browser.js';
 
 const OUTPUT = fileURLToPath(new URL('../test-output/', import.meta.url));
@@ -64,15 +62,13 @@ async function overflowingPanels(page: Page): Promise<string[]> {
 }
 
 describe('history replay in a browser', { timeout: 180_000 }, () => {
-  let dataDir: string;
-  let kafkaMock: KafkaMock;
   let clickhouse: SharedClickHouse;
   let web: RunningWeb;
   let producer: Producer;
   let chromium: TestBrowser;
   let displayToken: string;
   let nanshanToken: string;
-  const cleanup: (() => Promise<void> | void)[] = [];
+  const cleanup: Cleanup[] = [];
 
   const send = async (topic: string, key: string, value: AlertEvent | LiveAggregate) =>
     producer.send({ topic, messages: [{ key, value: JSON.stringify(value) }] });
@@ -84,18 +80,9 @@ describe('history replay in a browser', { timeout: 180_000 }, () => {
 
   beforeAll(async () => {
     mkdirSync(OUTPUT, { recursive: true });
-    dataDir = mkdtempSync(join(tmpdir(), 'citybrain-web-history-e2e-'));
-    cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    kafkaMock = await startKafkaMock();
-    cleanup.push(() => kafkaMock.stop());
-    const config = loadWebConfig({
-      KAFKA_BROKERS: kafkaMock.brokers.join(','),
-      CHDB_PATH: join(dataDir, 'chdb'),
-      DATA_DIR: dataDir,
-      WEB_PORT: '0',
-      WEB_MODE: 'prod',
-      LOG_LEVEL: 'silent',
-    });
+    const parts = await startWebTestParts('web-history-e2e', { WEB_MODE: 'prod' }, cleanup);
+    const { config, kafka } = parts;
+    ({ clickhouse, producer } = parts);
     // Display tokens as `users display` issues them, signed with the secret the server will load.
     const secret = loadOrCreateSessionSecret(config.auth.sessionSecret, config.auth.dataDir);
     const display = (id: string, scope: string) =>
@@ -103,8 +90,6 @@ describe('history replay in a browser', { timeout: 180_000 }, () => {
     displayToken = (await display('history-wall', 'city')).token;
     nanshanToken = (await display('nanshan-wall', NANSHAN)).token;
 
-    clickhouse = acquireClickHouse(config.clickhouse);
-    cleanup.push(() => clickhouse.release());
     await migrate(clickhouse.client);
     // The past, as ingest and streams stored it: reports every two minutes from T0 − 40 min to T0 + 10 min.
     const reports = Array.from({ length: 26 }, (_, i) => T0 - 40 * MIN + i * 2 * MIN);
@@ -134,14 +119,6 @@ describe('history replay in a browser', { timeout: 180_000 }, () => {
       ],
     });
 
-    const kafka = new Kafka({
-      clientId: 'web-history-e2e',
-      brokers: kafkaMock.brokers,
-      logLevel: logLevel.NOTHING,
-    });
-    producer = kafka.producer({ allowAutoTopicCreation: true });
-    await producer.connect();
-    cleanup.push(() => producer.disconnect());
     await publishLive(1);
     await send(
       TOPICS.alerts,

@@ -1,18 +1,15 @@
 // End to end: web (production pages, Socket.IO, Kafka feed) with the mock Kafka cluster and chDB, and the
 // wall in headless Chromium. Live aggregates and alerts are produced on the real topics, as streams would.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startKafkaMock, type KafkaMock } from '@citybrain/devstack';
 import { silentLogger, waitFor } from '@citybrain/devstack/testing';
-import { acquireClickHouse, type SharedClickHouse } from '@citybrain/schemas/clickhouse';
+import type { SharedClickHouse } from '@citybrain/schemas/clickhouse';
 import type { AlertEvent, LiveAggregate } from '@citybrain/schemas/events';
 import { TOPICS } from '@citybrain/schemas/topics';
-import { Kafka, logLevel, type Producer } from 'kafkajs';
+import type { Producer } from 'kafkajs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadWebConfig } from '../src/config.js';
 import { start, type RunningWeb } from '../src/server/start.js';
 import {
   FUTIAN,
@@ -24,6 +21,7 @@ import {
   sensorsFixture,
 } from '../test/fixtures.js';
 import { seedAccounts } from '../test/auth-fixtures.js';
+import { startWebTestParts, type Cleanup } from '../test/web-test-parts.js';
 import { displaySignInUrl, launchChromium, type TestBrowser } from './browser.js';
 
 const OUTPUT = fileURLToPath(new URL('../test-output/', import.meta.url));
@@ -41,8 +39,6 @@ async function overflowingPanels(page: Page): Promise<string[]> {
 }
 
 describe('the wall in a browser', { timeout: 120_000 }, () => {
-  let dataDir: string;
-  let kafkaMock: KafkaMock;
   let clickhouse: SharedClickHouse;
   let web: RunningWeb;
   let producer: Producer;
@@ -51,7 +47,7 @@ describe('the wall in a browser', { timeout: 120_000 }, () => {
   const tokens = { cityWall: '', nanshanWall: '', admin: '', futianCenter: '' };
   const bearer = (token: string) => ({ headers: { authorization: `Bearer ${token}` } });
   // Undone in reverse order, including when beforeAll failed halfway.
-  const cleanup: (() => Promise<void> | void)[] = [];
+  const cleanup: Cleanup[] = [];
 
   const send = async (topic: string, key: string, value: AlertEvent | LiveAggregate) =>
     producer.send({ topic, messages: [{ key, value: JSON.stringify(value) }] });
@@ -68,18 +64,9 @@ describe('the wall in a browser', { timeout: 120_000 }, () => {
 
   beforeAll(async () => {
     mkdirSync(OUTPUT, { recursive: true });
-    dataDir = mkdtempSync(join(tmpdir(), 'citybrain-web-e2e-'));
-    cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    kafkaMock = await startKafkaMock();
-    cleanup.push(() => kafkaMock.stop());
-    const config = loadWebConfig({
-      KAFKA_BROKERS: kafkaMock.brokers.join(','),
-      CHDB_PATH: join(dataDir, 'chdb'),
-      WEB_PORT: '0',
-      WEB_MODE: 'prod',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'silent',
-    });
+    const parts = await startWebTestParts('web-e2e', { WEB_MODE: 'prod' }, cleanup);
+    const { config, kafka } = parts;
+    ({ clickhouse, producer } = parts);
     const accounts = await seedAccounts(config.auth, [
       { id: 'admin-1', role: 'admin' },
       { id: 'futian-center', role: 'district', district: FUTIAN },
@@ -88,12 +75,6 @@ describe('the wall in a browser', { timeout: 120_000 }, () => {
     tokens.nanshanWall = await accounts.displayToken('nanshan-wall', NANSHAN);
     tokens.admin = await accounts.sessionToken('admin-1');
     tokens.futianCenter = await accounts.sessionToken('futian-center');
-    clickhouse = acquireClickHouse(config.clickhouse);
-    cleanup.push(() => clickhouse.release());
-    const kafka = new Kafka({ clientId: 'web-e2e', brokers: kafkaMock.brokers, logLevel: logLevel.NOTHING });
-    producer = kafka.producer({ allowAutoTopicCreation: true });
-    await producer.connect();
-    cleanup.push(() => producer.disconnect());
     // Before web starts: a new instance must rebuild the picture from the topics' history.
     await publishLive(1);
     await send(

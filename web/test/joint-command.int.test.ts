@@ -2,18 +2,13 @@
 // producer; no pages) with the mock Kafka cluster and chDB. Every refusal path of the handshake and of
 // client events, scope on the wire for district and agency accounts, and the action path to
 // city.alert-actions.v1 with actor and role taken from the session.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startKafkaMock, type KafkaMock } from '@citybrain/devstack';
 import { silentLogger, uniqueName, waitFor } from '@citybrain/devstack/testing';
-import { acquireClickHouse, type SharedClickHouse } from '@citybrain/schemas/clickhouse';
+import type { SharedClickHouse } from '@citybrain/schemas/clickhouse';
 import { alertAction, type Alert, type AlertAction, type AlertEvent } from '@citybrain/schemas/events';
 import { TOPICS } from '@citybrain/schemas/topics';
-import { Kafka, logLevel, type Consumer, type Producer } from 'kafkajs';
+import type { Consumer, Producer } from 'kafkajs';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadWebConfig } from '../src/config.js';
 import type {
   ActionReply,
   ActionRequest,
@@ -25,6 +20,7 @@ import { revokeDisplay } from '../src/server/auth/accounts.js';
 import { start, type RunningWeb } from '../src/server/start.js';
 import { seedAccounts } from './auth-fixtures.js';
 import { FUTIAN, NANSHAN, alertEventFixture, alertFixture } from './fixtures.js';
+import { startWebTestParts, type Cleanup } from './web-test-parts.js';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -36,15 +32,13 @@ interface Session {
 }
 
 describe('joint command over Socket.IO', { timeout: 90_000 }, () => {
-  let dataDir: string;
-  let kafkaMock: KafkaMock;
   let clickhouse: SharedClickHouse;
   let web: RunningWeb;
   let producer: Producer;
   let actionsConsumer: Consumer;
   const published: AlertAction[] = [];
   const clients: Client[] = [];
-  const cleanup: (() => Promise<void> | void)[] = [];
+  const cleanup: Cleanup[] = [];
   let accounts: Awaited<ReturnType<typeof seedAccounts>>;
   let usersFile = '';
 
@@ -58,19 +52,13 @@ describe('joint command over Socket.IO', { timeout: 90_000 }, () => {
   } satisfies Record<string, Alert>;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'citybrain-joint-'));
-    cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));
-    kafkaMock = await startKafkaMock();
-    cleanup.push(() => kafkaMock.stop());
-    const config = loadWebConfig({
-      KAFKA_BROKERS: kafkaMock.brokers.join(','),
-      CHDB_PATH: join(dataDir, 'chdb'),
-      DATA_DIR: dataDir,
-      WEB_PORT: '0',
-      WEB_ACTIONS_BURST: '12',
-      WEB_ACTIONS_PER_SECOND: '0.5',
-      LOG_LEVEL: 'silent',
-    });
+    const parts = await startWebTestParts(
+      'joint-test',
+      { WEB_ACTIONS_BURST: '12', WEB_ACTIONS_PER_SECOND: '0.5' },
+      cleanup,
+    );
+    const { config, kafka } = parts;
+    ({ clickhouse, producer } = parts);
     usersFile = config.auth.usersFile;
     accounts = await seedAccounts(config.auth, [
       { id: 'ops-1', role: 'operator' },
@@ -80,16 +68,6 @@ describe('joint command over Socket.IO', { timeout: 90_000 }, () => {
       { id: 'traffic-desk', role: 'agency', agency: 'traffic_police' },
       { id: 'burst-1', role: 'operator' },
     ]);
-    clickhouse = acquireClickHouse(config.clickhouse);
-    cleanup.push(() => clickhouse.release());
-    const kafka = new Kafka({
-      clientId: 'joint-test',
-      brokers: kafkaMock.brokers,
-      logLevel: logLevel.NOTHING,
-    });
-    producer = kafka.producer({ allowAutoTopicCreation: true });
-    await producer.connect();
-    cleanup.push(() => producer.disconnect());
     for (const alert of Object.values(alerts)) {
       const event: AlertEvent = alertEventFixture(alert);
       await producer.send({
