@@ -67,11 +67,11 @@ function mergeMin(into: Map<string, number>, from: Record<string, number>): void
 }
 
 async function main(): Promise<void> {
-  const execArgv = ['--import', 'tsx'];
+  // A child writes a CPU profile into the folder its variable names (FANOUT_SERVER_PROFILE, …_CLIENT_…).
+  const childArgv = (profileDir: string | undefined) =>
+    profileDir ? ['--import', 'tsx', '--cpu-prof', `--cpu-prof-dir=${profileDir}`] : ['--import', 'tsx'];
   const server = fork(new URL('./fanout-server.ts', import.meta.url), [], {
-    execArgv: process.env.FANOUT_SERVER_PROFILE
-      ? [...execArgv, '--cpu-prof', `--cpu-prof-dir=${process.env.FANOUT_SERVER_PROFILE}`]
-      : execArgv,
+    execArgv: childArgv(process.env.FANOUT_SERVER_PROFILE),
   });
   const ready = await next<ServerMessage, 'ready'>(server, 'ready');
   const url = `http://127.0.0.1:${ready.port}`;
@@ -93,9 +93,7 @@ async function main(): Promise<void> {
   spread(true, WALL_PROCESSES);
   const workers = groups.map(() =>
     fork(new URL('./fanout-clients.ts', import.meta.url), [], {
-      execArgv: process.env.FANOUT_CLIENT_PROFILE
-        ? [...execArgv, '--cpu-prof', `--cpu-prof-dir=${process.env.FANOUT_CLIENT_PROFILE}`]
-        : execArgv,
+      execArgv: childArgv(process.env.FANOUT_CLIENT_PROFILE),
     }),
   );
   const command = (worker: ChildProcess, message: ClientCommand) => worker.send(message);

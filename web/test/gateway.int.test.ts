@@ -110,6 +110,15 @@ describe('wall gateway', () => {
     return opened;
   }
 
+  /** A city wall page: a connection bound to a wall store of its own, as the page binds it. */
+  function openWallPage(): { client: Client; store: ReturnType<typeof createWallStore> } {
+    const store = createWallStore({ kind: 'city' });
+    const client: Client = connect(url, { auth: { scope: 'city', token }, transports: ['websocket'] });
+    clients.push(client);
+    bindWallSocket(client, store);
+    return { client, store };
+  }
+
   it('sends the current picture on connect, cut to the scope', async () => {
     gateway.publishAlert(alertEventFixture(alertFixture('a-nanshan', { district: NANSHAN })));
     gateway.publishAlert(alertEventFixture(alertFixture('a-futian', { district: FUTIAN })));
@@ -254,10 +263,7 @@ describe('wall gateway', () => {
   });
 
   it("keeps a wall store's heat equal to the published one across deltas, resyncing when it lacks a base", async () => {
-    const store = createWallStore({ kind: 'city' });
-    const client: Client = connect(url, { auth: { scope: 'city', token }, transports: ['websocket'] });
-    clients.push(client);
-    bindWallSocket(client, store);
+    const { client, store } = openWallPage();
     const held = (seq: number) => store.getState().live.get(NANSHAN)?.seq === seq;
     const heatOf = () =>
       [...(store.getState().live.get(NANSHAN)?.heat ?? [])].sort((a, b) => a.cell.localeCompare(b.cell));
@@ -319,10 +325,7 @@ describe('wall gateway', () => {
       gateway.publishLive(tick(3));
     });
 
-    const store = createWallStore({ kind: 'city' });
-    const client: Client = connect(url, { auth: { scope: 'city', token }, transports: ['websocket'] });
-    clients.push(client);
-    bindWallSocket(client, store);
+    const { store } = openWallPage();
     await waitFor(() => store.getState().live.get(NANSHAN)?.seq === 3, Boolean, {
       what: 'tick 3 on the wall',
     });

@@ -75,30 +75,26 @@ export function toWire(aggregate: LiveAggregate): WireLiveAggregate {
   return wire;
 }
 
-/**
- * An aggregate whose `heat` is computed on first read and kept: receiving a tick costs the same whatever
- * its size, and the cells are built once however often they are read.
- */
-function withLazyHeat(rest: Omit<LiveAggregate, 'heat'>, compute: () => HeatCell[]): LiveAggregate {
-  let heat: HeatCell[] | undefined;
-  // An own enumerable getter, so a spread copy of the aggregate carries the cells like any other field.
-  return {
-    ...rest,
-    get heat() {
-      return (heat ??= compute());
-    },
-  };
-}
-
 /** The aggregate's fields other than its heat, as the wire carries them. */
 function withoutHeat(wire: WireLiveAggregate): Omit<LiveAggregate, 'heat'> {
   const { heatPacked: _packed, heatBase: _base, heatRemoved: _removed, heatAdded: _added, ...rest } = wire;
   return rest;
 }
 
-/** The aggregate a page works with, from a whole (non-delta) wire aggregate. */
+/**
+ * The aggregate a page works with, from a whole (non-delta) wire aggregate. Its `heat` is unpacked on first
+ * read and kept: receiving a tick costs the same whatever its size, and the cells are built once however
+ * often they are read.
+ */
 export function fromWire(wire: WireLiveAggregate): LiveAggregate {
-  return withLazyHeat(withoutHeat(wire), () => unpackHeat(wire.heatPacked));
+  let heat: HeatCell[] | undefined;
+  // An own enumerable getter, so a spread copy of the aggregate carries the cells like any other field.
+  return {
+    ...withoutHeat(wire),
+    get heat() {
+      return (heat ??= unpackHeat(wire.heatPacked));
+    },
+  };
 }
 
 /**
