@@ -135,24 +135,41 @@ describe('joint command in the browser', { timeout: 300_000 }, () => {
     expect(alertId).not.toBe('');
     await duty.screenshot({ path: join(OUTPUT, 'duty-queue.png') });
 
-    const stateOnWall = async (status: Alert['status'], since: number): Promise<number> => {
+    const noticeNow = async (): Promise<string> =>
+      (await duty.locator('[data-testid="notice"]').allTextContents()).join(' | ');
+    const warnShown = async (): Promise<boolean> =>
+      (await duty.locator('[data-testid="notice"][data-tone="warn"]').count()) > 0;
+    /**
+     * Ms from `since` until the wall has the alert in `status`; null when the console says instead that the
+     * action did not apply (streams found the alert changed by the city after the gateway took the action:
+     * the console warns "someone changed the alert first").
+     */
+    const stateOnWall = async (
+      status: Alert['status'],
+      since: number,
+      noticeBefore: string,
+    ): Promise<number | null> => {
       const deadline = Date.now() + 10_000;
       for (;;) {
         const hit = wallWire.find(
           (w) => w.alert.alertId === alertId && w.alert.status === status && w.at >= since,
         );
         if (hit !== undefined) return hit.at - since;
-        if (Date.now() > deadline) throw new Error(`the wall never received ${alertId} as ${status}`);
+        const notice = await noticeNow();
+        if (notice !== noticeBefore && (await warnShown())) return null;
+        if (Date.now() > deadline)
+          throw new Error(
+            `the wall never received ${alertId} as ${status}; the console shows ${JSON.stringify(notice)}`,
+          );
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     };
 
     // An action, done the way the officer does it, and the time until the wall has the new state. The
     // simulated city keeps changing the alert, so the officer's version can go stale between looking and
-    // pressing: the server refuses it (stale_version), the console refreshes and says so, and the officer
-    // presses again — what the loop does, at most a few times.
-    const noticeNow = async (): Promise<string> =>
-      (await duty.locator('[data-testid="notice"]').allTextContents()).join(' | ');
+    // pressing: the server refuses it (stale_version), or takes it while streams has already moved the alert
+    // on (the console then warns that the action did not apply); either way the console says so, and the
+    // officer presses again — what the loop does, at most a few times.
     const act = async (perform: () => Promise<void>, status: Alert['status']): Promise<number> => {
       for (let attempt = 1; attempt <= 4; attempt++) {
         const answered = replies.length;
@@ -165,17 +182,22 @@ describe('joint command in the browser', { timeout: 300_000 }, () => {
         const deadline = started + 10_000;
         while (replies.length === answered && Date.now() < deadline) {
           const notice = await noticeNow();
-          if (
-            notice !== noticeBefore &&
-            (await duty.locator('[data-testid="notice"][data-tone="warn"]').count()) > 0
-          ) {
+          if (notice !== noticeBefore && (await warnShown())) {
             staleInPage = true;
             break;
           }
           await new Promise((resolve) => setTimeout(resolve, 20));
         }
         const reply = replies[answered];
-        if (reply?.ok === true) return stateOnWall(status, started);
+        if (reply?.ok === true) {
+          const ms = await stateOnWall(status, started, noticeBefore);
+          if (ms !== null) return ms;
+          console.info(
+            `joint command: attempt ${String(attempt)} did not apply (the city changed the alert first)`,
+          );
+          await new Promise((resolve) => setTimeout(resolve, 300));
+          continue;
+        }
         if (reply === undefined && !staleInPage) {
           await duty.screenshot({ path: join(OUTPUT, 'duty-no-reply.png') });
           const shown = await duty
