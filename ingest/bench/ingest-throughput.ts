@@ -11,7 +11,7 @@ import { silentLogger, uniqueName, waitFor } from '@citybrain/devstack/testing';
 import { loadIngestConfig, start } from '../src/index.js';
 import { measureCeiling } from './ceiling.js';
 import { FeedProcess } from './feed-process.js';
-import { measureMainThread } from './main-thread.js';
+import { measureThreadCpu, type ThreadGroup } from './thread-cpu.js';
 
 const TOTAL = Number(process.env.BENCH_EVENTS ?? 300_000);
 const CHUNK = 20_000;
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
     const ticksBefore = readCpuTicks();
     const spentBefore = await timeSpent(ingest.metrics);
     const cpuBefore = process.cpuUsage();
-    const mainThread = measureMainThread();
+    const threadCpu = measureThreadCpu();
     const started = performance.now();
     let produced = 0;
     for (let chunk = 0; chunk < producer.chunks; chunk++) {
@@ -109,7 +109,9 @@ async function main(): Promise<void> {
     const share = (key: keyof typeof spentAfter) =>
       +(((spentAfter[key] - spentBefore[key]) * 1000) / ingestMs).toFixed(2);
     const cpu = process.cpuUsage(cpuBefore);
-    const main = mainThread();
+    const threads = threadCpu();
+    const perEvent = (group: ThreadGroup) =>
+      threads.cpuMs === undefined ? 'n/a' : +((threads.cpuMs[group] * 1000) / TOTAL).toFixed(1);
     const peakRss = process.resourceUsage().maxRSS / 1024;
 
     const shares = cpuShares(ticksBefore, ticksAfter);
@@ -129,13 +131,11 @@ async function main(): Promise<void> {
       ),
       'ratio ingest / that': +(ingestRate / ceiling.objectRowsPerSecond).toFixed(2),
       'ingest process CPU s (both cores)': +((cpu.user + cpu.system) / 1e6).toFixed(1),
-      'ingest process CPU µs per event (main thread + chDB + V8/libuv helpers)': +(
-        (cpu.user + cpu.system) /
-        TOTAL
-      ).toFixed(1),
-      'main thread CPU µs per event':
-        main.cpuMs === undefined ? 'n/a' : +((main.cpuMs * 1000) / TOTAL).toFixed(1),
-      'of which garbage collection µs per event': +((main.gcMs * 1000) / TOTAL).toFixed(1),
+      'ingest process CPU µs per event, by thread:': +((cpu.user + cpu.system) / TOTAL).toFixed(1),
+      '  main thread: kafkajs, the pipeline, GC pauses': perEvent('main'),
+      '    of which garbage-collection pauses': +((threads.gcPauseMs * 1000) / TOTAL).toFixed(1),
+      "  Node's other threads: V8's GC helpers, libuv's pool running chDB's insert calls": perEvent('node'),
+      "  ClickHouse's own threads: writing parts, merges": perEvent('clickhouse'),
       'share of the run with a flush (ClickHouse inserts) in flight': share('flush'),
       'share of the run the consumer waited for the flush in flight': share('wait'),
       'share of the run in Kafka fetches (broker round trip + decoding)': share('fetch'),
