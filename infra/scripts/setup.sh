@@ -10,7 +10,9 @@ missing=()
 command -v kcat >/dev/null 2>&1 || missing+=(kcat)
 if [ "${CITYBRAIN_SKIP_BROWSER:-0}" != "1" ] && [ -d web/e2e ]; then
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-  fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || missing+=(fonts-noto-cjk)
+  # grep reads all of fc-list's output (no -q): an early exit would SIGPIPE fc-list, and with pipefail the
+  # fonts would look missing and be reinstalled (apt-get update included) on every run.
+  fc-list 2>/dev/null | grep -i 'Noto Sans CJK' >/dev/null || missing+=(fonts-noto-cjk)
 fi
 
 if [ ${#missing[@]} -gt 0 ]; then
