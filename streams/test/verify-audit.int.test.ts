@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import {
   ALERT_TABLES,
   acquireClickHouse,
+  alertRow,
   migrate,
   type ClickHouseTarget,
   type SharedClickHouse,
@@ -20,7 +21,7 @@ import { AuditChain } from '../src/alerts/audit-chain.js';
 import type { AlertChange, ChangeCause } from '../src/alerts/book.js';
 import { readAlertChains } from '../src/audit/read.js';
 import { AuditLogVerifier, type AuditVerification } from '../src/audit/verify.js';
-import { alertRow, auditRow } from '../src/sinks/rows.js';
+import { auditRow } from '../src/sinks/rows.js';
 
 const BIN = fileURLToPath(new URL('../src/bin/verify-audit.ts', import.meta.url));
 const MIN = 60_000;

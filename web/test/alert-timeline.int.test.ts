@@ -7,13 +7,15 @@ import {
   ALERT_TABLES,
   acquireClickHouse,
   migrate,
+  type AlertRow,
   type SharedClickHouse,
 } from '@citybrain/schemas/clickhouse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryAlertTimeline } from '../src/server/rest/alert-timeline-query.js';
 import { FUTIAN, NANSHAN } from './fixtures.js';
 
-const alertRow = (version: number, level: string, status: string) => ({
+// Typed as the table's row, so a column change breaks this fixture at compile time rather than at insert.
+const alertRow = (version: number, level: string, status: string): AlertRow => ({
   alert_id: 'surge-1',
   version,
   rule_id: 'crowd-venue-occupancy',

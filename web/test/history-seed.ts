@@ -1,6 +1,6 @@
 // Rows for the history tables as ingest and streams write them (schemas' DDL), for tests that replay the past:
 // crowd heat, traffic and sensor readings, and an alert's `alerts` + `alert_events` rows per version.
-import { toClickHouseTime } from '@citybrain/schemas/clickhouse';
+import { alertRow, toClickHouseTime } from '@citybrain/schemas/clickhouse';
 import type { Alert, AlertEvent } from '@citybrain/schemas/events';
 import type { ClickHouseClient } from '@clickhouse/client';
 
@@ -65,31 +65,8 @@ export function sensorRow(sensorId: string, kind: string, value: number, distric
 export function alertVersionRows(alert: Alert, type: AlertEvent['type'] | 'ack' = 'raised') {
   const updated = toClickHouseTime(Date.parse(alert.updatedAt));
   return {
-    alert: {
-      alert_id: alert.alertId,
-      version: alert.version,
-      rule_id: alert.ruleId,
-      subject: '',
-      category: alert.category,
-      level: alert.level,
-      status: alert.status,
-      district: alert.district,
-      agencies: alert.agencies,
-      lat: alert.location.lat,
-      lon: alert.location.lon,
-      cell: alert.cell ?? '',
-      title_zh: alert.title.zh,
-      title_en: alert.title.en,
-      metric_name: alert.metric.name,
-      metric_value: alert.metric.value,
-      metric_threshold: alert.metric.threshold,
-      metric_unit: alert.metric.unit,
-      forecast_value: null,
-      forecast_eta: null,
-      evidence: JSON.stringify(alert.evidence),
-      raised_at: toClickHouseTime(Date.parse(alert.raisedAt)),
-      updated_at: updated,
-    },
+    // Exactly the row streams writes (with no subject: these alerts are replayed, never matched again).
+    alert: alertRow(alert, ''),
     event: {
       event_id: `${alert.alertId}@${alert.version}`,
       alert_id: alert.alertId,

@@ -2,7 +2,7 @@
 // first because it is what a restart rebuilds from: an alert on Kafka is then always one ClickHouse knows.
 // Each step retries with backoff until it succeeds or the service stops (DESIGN §5: never drop).
 import type { ClickHouseClient } from '@clickhouse/client';
-import { ALERT_TABLES } from '@citybrain/schemas/clickhouse';
+import { ALERT_TABLES, alertRow } from '@citybrain/schemas/clickhouse';
 import type { AlertEvent } from '@citybrain/schemas/events';
 import { TOPICS } from '@citybrain/schemas/topics';
 import { retryUntilDone } from '@citybrain/service-kit';
@@ -11,7 +11,7 @@ import type { Logger } from 'pino';
 import type { AlertChange } from '../alerts/book.js';
 import { AuditChain } from '../alerts/audit-chain.js';
 import type { StreamsMetrics } from '../metrics.js';
-import { alertRow, auditRow } from './rows.js';
+import { auditRow } from './rows.js';
 
 export interface AlertSinkDeps {
   clickhouse: ClickHouseClient;

@@ -4,7 +4,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { alert as alertSchema, type Alert } from '@citybrain/schemas/events';
 import type { RestoredAlert } from '../engine.js';
-import type { AlertRow } from './rows.js';
+import type { AlertRow } from '@citybrain/schemas/clickhouse';
 
 type StoredRow = Omit<
   AlertRow,
