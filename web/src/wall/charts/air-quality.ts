@@ -4,7 +4,8 @@
 import { LIVE_CITY_KEY, type LiveAggregate } from '@citybrain/schemas/events';
 import type { EChartsOption } from 'echarts';
 import type { Lang } from '../store/ui-slice.js';
-import { CHART_BASE, CHART_FONT_SIZE, CHART_MUTED, CHART_TEXT } from './theme.js';
+import { labelledBarsOption } from './labelled-bars.js';
+import { CHART_MUTED } from './theme.js';
 
 /** China's AQI categories (HJ 633-2012), with the official colors lifted where they vanish on the dark wall. */
 export const AQI_BANDS: readonly { upTo: number; zh: string; en: string; color: string }[] = [
@@ -70,74 +71,22 @@ export function airQualityOption(
   name: (key: string) => string,
   lang: Lang,
 ): EChartsOption {
-  // Top to bottom as given: a category axis draws its first item at the bottom.
-  const ordered = [...rows].reverse();
-  const names = ordered.map((row) => name(row.key));
-  const max = Math.max(150, ...rows.map((row) => Math.ceil((row.aqi ?? 0) / 50) * 50));
-  const label = {
-    inside: true,
-    verticalAlign: 'bottom' as const,
-    padding: [0, 0, 10, 0],
-    fontSize: CHART_FONT_SIZE,
-  };
-  const hidden = { axisTick: { show: false }, axisLine: { show: false } };
-  const valueText = (row: AirRow | undefined) =>
-    row?.aqi == null ? '—' : `${Math.round(row.aqi)} ${aqiBand(row.aqi)[lang]}`;
-  return {
-    ...CHART_BASE,
-    grid: { left: 2, right: 2, top: 24, height: rows.length * AIR_ROW_PX, containLabel: false },
-    xAxis: { type: 'value', min: 0, max, show: false },
-    yAxis: [
-      {
-        type: 'category',
-        data: names,
-        ...hidden,
-        axisLabel: {
-          ...label,
-          color: CHART_TEXT,
-          formatter: (value: string | number, index: number) => {
-            const pm25 = ordered[index]?.pm25;
-            return pm25 == null ? String(value) : `${value}  {pm|PM2.5 ${Math.round(pm25)}}`;
-          },
-          rich: { pm: { color: CHART_MUTED, fontSize: CHART_FONT_SIZE - 2 } },
-        },
-      },
-      {
-        type: 'category',
-        position: 'right',
-        data: names,
-        ...hidden,
-        axisLabel: {
-          ...label,
-          fontWeight: 'bold',
-          formatter: (_value: string | number, index: number) => valueText(ordered[index]),
-          color: (_value?: string | number, index?: number) => {
-            const aqi = ordered[index ?? 0]?.aqi;
-            return aqi == null ? CHART_MUTED : aqiBand(aqi).color;
-          },
-        },
-      },
-    ],
-    series: [
-      {
-        type: 'bar',
-        yAxisIndex: 0,
-        barWidth: 10,
-        data: ordered.map((row) => ({
-          value: row.aqi ?? 0,
-          itemStyle: { color: row.aqi == null ? CHART_MUTED : aqiBand(row.aqi).color, borderRadius: 3 },
-        })),
-        showBackground: true,
-        backgroundStyle: { color: 'rgba(159, 180, 214, 0.12)', borderRadius: 3 },
-        // The national standard: beyond it the air is polluted.
-        markLine: {
-          silent: true,
-          symbol: 'none',
-          label: { show: false },
-          lineStyle: { color: CHART_MUTED, type: 'dashed', width: 1 },
-          data: [{ xAxis: AQI_STANDARD }],
-        },
-      },
-    ],
-  };
+  return labelledBarsOption(
+    rows.map((row) => ({
+      name: name(row.key),
+      detail: row.pm25 == null ? undefined : `PM2.5 ${Math.round(row.pm25)}`,
+      figure: row.aqi == null ? '—' : `${Math.round(row.aqi)} ${aqiBand(row.aqi)[lang]}`,
+      value: row.aqi ?? 0,
+      color: row.aqi == null ? CHART_MUTED : aqiBand(row.aqi).color,
+    })),
+    {
+      rowPx: AIR_ROW_PX,
+      top: 24,
+      labelGapPx: 10,
+      barWidth: 10,
+      max: Math.max(150, ...rows.map((row) => Math.ceil((row.aqi ?? 0) / 50) * 50)),
+      // The national standard: beyond it the air is polluted.
+      reference: AQI_STANDARD,
+    },
+  );
 }

@@ -65,7 +65,7 @@ describe('venue occupancy', () => {
     };
     const nameLabel = names?.axisLabel as Label;
     const percentLabel = percents?.axisLabel as Label;
-    expect(nameLabel.formatter('公园', 1)).toBe('公园  {count|1200 / 1000}');
+    expect(nameLabel.formatter('公园', 1)).toBe('公园  {detail|1200 / 1000}');
     expect(percentLabel.formatter('公园', 1)).toBe('120%');
     expect(percentLabel.color('公园', 1)).toBe(occupancyColor(1.2));
     const [bars] = series(option);

@@ -69,7 +69,7 @@ describe('air quality', () => {
     const [left, right] = yAxes(option);
     // Bottom-up categories: the worst (Futian) is drawn on top.
     expect(left?.data).toEqual(['宝安区', '南山区', '福田区']);
-    expect((left?.axisLabel as Label).formatter('南山区', 1)).toBe('南山区  {pm|PM2.5 42}');
+    expect((left?.axisLabel as Label).formatter('南山区', 1)).toBe('南山区  {detail|PM2.5 42}');
     expect((right?.axisLabel as Label).formatter('', 2)).toBe('118 轻度污染');
     expect((right?.axisLabel as Label).formatter('', 0)).toBe('—');
     expect((right?.axisLabel as Label).color('', 2)).toBe('#ff7e00');

@@ -4,7 +4,7 @@ import type { EChartsOption } from 'echarts';
 import type { VenueGeometry } from '../../realtime/geo.js';
 import type { Lang } from '../store/ui-slice.js';
 import { LEVEL_COLORS, cssColor } from '../layers/colors.js';
-import { CHART_BASE, CHART_FONT_SIZE, CHART_MUTED, CHART_TEXT } from './theme.js';
+import { labelledBarsOption } from './labelled-bars.js';
 
 export interface VenueOccupancy {
   id: string;
@@ -68,74 +68,23 @@ export function compactCount(n: number, lang: Lang): string {
  * on the left, the percent in its level color on the right (a second category axis, so the column lines up).
  */
 export function venueOccupancyOption(rows: readonly VenueOccupancy[], lang: Lang): EChartsOption {
-  // Top to bottom, fullest first: a category axis draws its first item at the bottom.
-  const ordered = [...rows].reverse();
   const max = Math.max(100, ...rows.map((row) => Math.ceil((row.ratio * 100) / 20) * 20));
-  const names = ordered.map((row) => row.name[lang]);
-  const percent = (index: number) => `${Math.round((ordered[index]?.ratio ?? 0) * 100)}%`;
-  const rowLabel: { inside: true; verticalAlign: 'bottom'; padding: number[]; fontSize: number } = {
-    inside: true,
-    verticalAlign: 'bottom',
-    padding: [0, 0, 12, 0],
-    fontSize: CHART_FONT_SIZE,
-  } as const;
-  const hidden = { axisTick: { show: false }, axisLine: { show: false } };
-  return {
-    ...CHART_BASE,
-    // Fixed row height, so a district wall with two venues shows two rows at the top, not two stretched apart.
-    grid: { left: 2, right: 2, top: 26, height: rows.length * VENUE_ROW_PX, containLabel: false },
-    xAxis: { type: 'value', min: 0, max, show: false },
-    yAxis: [
-      {
-        type: 'category',
-        data: names,
-        ...hidden,
-        axisLabel: {
-          ...rowLabel,
-          color: CHART_TEXT,
-          formatter: (name: string | number, index: number) => {
-            const row = ordered[index];
-            return row === undefined
-              ? String(name)
-              : `${name}  {count|${compactCount(row.people, lang)} / ${compactCount(row.capacity, lang)}}`;
-          },
-          rich: { count: { color: CHART_MUTED, fontSize: CHART_FONT_SIZE - 2 } },
-        },
-      },
-      {
-        type: 'category',
-        position: 'right',
-        data: names,
-        ...hidden,
-        axisLabel: {
-          ...rowLabel,
-          fontWeight: 'bold',
-          formatter: (_name: string | number, index: number) => percent(index),
-          color: (_value?: string | number, index?: number) =>
-            occupancyColor(ordered[index ?? 0]?.ratio ?? 0),
-        },
-      },
-    ],
-    series: [
-      {
-        type: 'bar',
-        yAxisIndex: 0,
-        barWidth: 12,
-        data: ordered.map((row) => ({
-          value: Math.round(row.ratio * 1000) / 10,
-          itemStyle: { color: occupancyColor(row.ratio), borderRadius: 3 },
-        })),
-        showBackground: true,
-        backgroundStyle: { color: 'rgba(159, 180, 214, 0.12)', borderRadius: 3 },
-        // Capacity, when a venue over it stretched the axis.
-        markLine: {
-          silent: true,
-          symbol: 'none',
-          label: { show: false },
-          lineStyle: { color: CHART_MUTED, type: 'dashed', width: 1 },
-          data: max > 100 ? [{ xAxis: 100 }] : [],
-        },
-      },
-    ],
-  };
+  return labelledBarsOption(
+    rows.map((row) => ({
+      name: row.name[lang],
+      detail: `${compactCount(row.people, lang)} / ${compactCount(row.capacity, lang)}`,
+      figure: `${Math.round(row.ratio * 100)}%`,
+      value: Math.round(row.ratio * 1000) / 10,
+      color: occupancyColor(row.ratio),
+    })),
+    {
+      rowPx: VENUE_ROW_PX,
+      top: 26,
+      labelGapPx: 12,
+      barWidth: 12,
+      max,
+      // Capacity, when a venue over it stretched the axis.
+      reference: max > 100 ? 100 : undefined,
+    },
+  );
 }
