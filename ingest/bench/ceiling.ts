@@ -1,10 +1,10 @@
-// The ceiling the benchmark compares ingest with: the rows ingest stored in this run, read back and
-// inserted again into empty copies of their tables, one batch of ingest's chunk size at a time, with
-// nothing else running. Best of several passes: on this shared VM a single pass swung 52–116k rows/s
+// The ceiling the benchmark compares ingest with: the rows ingest stored in this run, read back in the
+// format ingest inserts them in (TabSeparated for the event tables) and inserted again into empty copies of
+// their tables, one batch of ingest's chunk size at a time, with nothing else running. Best of several passes: on this shared VM a single pass swung 52–116k rows/s
 // between runs minutes apart, and a ceiling is what the insert can do, which noise only ever lowers.
 import type { ClickHouseClient } from '@clickhouse/client';
 import { chdbExtensionOf, INGEST_TABLES } from '@citybrain/schemas/clickhouse';
-import { CHDB_INSERT_SETTINGS } from '../src/sinks/ndjson-insert.js';
+import { CHDB_INSERT_SETTINGS, formatOf } from '../src/sinks/row-insert.js';
 
 const EVENT_TABLES = [
   INGEST_TABLES.sensorReadings,
@@ -15,7 +15,7 @@ const EVENT_TABLES = [
 
 export interface Ceiling {
   rows: number;
-  /** NDJSON bytes handed to chDB's raw insert (the path ingest itself uses on chDB): the best pass. */
+  /** Bytes in ingest's format handed to chDB's raw insert (the path ingest itself uses on chDB): the best pass. */
   rawRowsPerSecond: number;
   /** Row objects through `client.insert` (JSONEachRow), the portable path; for reference: the best pass. */
   objectRowsPerSecond: number;
@@ -24,20 +24,20 @@ export interface Ceiling {
   objectPasses: number[];
 }
 
-/** Splits NDJSON bytes into batches of `rows` lines. */
-function batches(ndjson: Buffer, rows: number): Buffer[] {
+/** Splits lines (TabSeparated or JSONEachRow: one row a line) into batches of `rows` lines. */
+function batches(lines: Buffer, rows: number): Buffer[] {
   const out: Buffer[] = [];
   let start = 0;
-  let lines = 0;
-  for (let i = ndjson.indexOf(10); i >= 0; i = ndjson.indexOf(10, i + 1)) {
-    lines += 1;
-    if (lines === rows) {
-      out.push(ndjson.subarray(start, i + 1));
+  let count = 0;
+  for (let i = lines.indexOf(10); i >= 0; i = lines.indexOf(10, i + 1)) {
+    count += 1;
+    if (count === rows) {
+      out.push(lines.subarray(start, i + 1));
       start = i + 1;
-      lines = 0;
+      count = 0;
     }
   }
-  if (start < ndjson.length) out.push(ndjson.subarray(start));
+  if (start < lines.length) out.push(lines.subarray(start));
   return out;
 }
 
@@ -53,12 +53,15 @@ export async function measureCeiling(
   // Read once, outside every timing.
   const tables = await Promise.all(
     EVENT_TABLES.map(async (table) => {
-      const select = `SELECT * EXCEPT ingested_at FROM ${table} WHERE startsWith(id, '${run}')`;
-      const ndjson = Buffer.from((await chdb.queryAsync(select, { format: 'JSONEachRow' })).bytes());
+      const { format, columns } = formatOf(table);
+      const where = `WHERE startsWith(id, '${run}')`;
+      const select = `SELECT * EXCEPT ingested_at FROM ${table} ${where}`;
+      const inFormat = columns ? `SELECT ${columns.join(', ')} FROM ${table} ${where}` : select;
+      const lines = Buffer.from((await chdb.queryAsync(inFormat, { format })).bytes());
       const objects = await (await client.query({ query: select, format: 'JSONEachRow' })).json<object>();
       for (const copy of [`bench_raw_${table}`, `bench_objects_${table}`])
         await client.command({ query: `CREATE TABLE IF NOT EXISTS ${copy} AS ${table}` });
-      return { table, raw: batches(ndjson, batchRows), objects };
+      return { table, format, columns, raw: batches(lines, batchRows), objects };
     }),
   );
   const rows = tables.reduce((sum, { objects }) => sum + objects.length, 0);
@@ -67,13 +70,19 @@ export async function measureCeiling(
   for (let pass = 0; pass < passes; pass++) {
     let rawMs = 0;
     let objectMs = 0;
-    for (const { table, raw, objects } of tables) {
+    for (const { table, format, columns, raw, objects } of tables) {
       // Every pass inserts into empty copies, as the first did.
       await client.command({ query: `TRUNCATE TABLE bench_raw_${table}` });
       await client.command({ query: `TRUNCATE TABLE bench_objects_${table}` });
       let started = performance.now();
       for (const values of raw)
-        await chdb.rawInsert({ table: `bench_raw_${table}`, values, format: 'JSONEachRow', settings });
+        await chdb.rawInsert({
+          table: `bench_raw_${table}`,
+          values,
+          format,
+          settings,
+          ...(columns ? { columns: [...columns] } : {}),
+        });
       rawMs += performance.now() - started;
       started = performance.now();
       for (let i = 0; i < objects.length; i += batchRows)

@@ -130,7 +130,7 @@ async function main(): Promise<void> {
       'INGEST_BATCH_ROWS / INGEST_FLUSH_MS': `${config.batchRows} / ${config.flushIntervalMs}`,
       'producer (kcat) finished after s': +(producedMs / 1000).toFixed(2),
       'ingest end-to-end events/s': Math.round(ingestRate),
-      [`ceiling: raw chDB insert, same ${ceiling.rows} rows, NDJSON, ${CHUNK / 1000}k batches, best pass, rows/s`]:
+      [`ceiling: raw chDB insert, same ${ceiling.rows} rows, in ingest's formats (TabSeparated events), ${CHUNK / 1000}k batches, best pass, rows/s`]:
         Math.round(ceiling.rawRowsPerSecond),
       'ceiling passes, rows/s': ceiling.rawPasses.map((rate) => Math.round(rate)).join(' / '),
       'ratio ingest / ceiling': +(ingestRate / ceiling.rawRowsPerSecond).toFixed(2),

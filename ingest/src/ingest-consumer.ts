@@ -25,7 +25,7 @@ import { deadLetterMessage, deadLetterRow } from './sinks/dead-letter.js';
 import { OffsetWatermarks } from './sinks/offset-watermarks.js';
 import { RecentIds } from './sinks/recent-ids.js';
 import { retryUntilDone } from '@citybrain/service-kit';
-import { ndjsonInserter } from './sinks/ndjson-insert.js';
+import { rowInserter } from './sinks/row-insert.js';
 import { RowBuffer } from './sinks/row-buffer.js';
 
 export interface IngestConsumerOptions {
@@ -88,7 +88,7 @@ export class IngestConsumer {
     });
     this.watermarks = new OffsetWatermarks(deps.clickhouse, deps.clusterId, ALL_TABLES);
     this.writer = new ClickHouseWriter(
-      ndjsonInserter(deps.clickhouse),
+      rowInserter(deps.clickhouse),
       deps.logger,
       deps.metrics,
       this.shutdown.signal,
@@ -211,7 +211,7 @@ export class IngestConsumer {
       } else if (repeated) {
         this.deps.metrics.duplicatesSkipped.inc({ table: row.table, reason: 'repeated_id' });
       } else {
-        this.buffer.add(row.table, row.json);
+        this.buffer.add(row.table, row.line);
         kept = true;
       }
     }

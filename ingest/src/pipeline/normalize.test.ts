@@ -1,16 +1,9 @@
 import { toClickHouseTime } from '@citybrain/schemas/clickhouse';
-import type { CrowdHeat, SensorReading, TrafficFlow, TrafficIncident } from '@citybrain/schemas/events';
-import {
-  cellOf,
-  centerOf,
-  DistrictIndex,
-  loadDistricts,
-  SHENZHEN_BBOX,
-  VENUE_OF_CELL,
-} from '@citybrain/schemas/geo';
+import { centerOf, DistrictIndex, loadDistricts, SHENZHEN_BBOX } from '@citybrain/schemas/geo';
 import { TOPICS } from '@citybrain/schemas/topics';
 import { describe, expect, it } from 'vitest';
 import { crowdHeats, sensorReadings, trafficFlows, trafficIncidents } from '../../test/support/events.js';
+import { expectedRow, parseTsvLine, TABLE_OF_KIND } from '../../test/support/expected-rows.js';
 import { createFeed } from '../simulator/index.js';
 import { CONTRACTS } from './contracts.js';
 import {
@@ -22,70 +15,8 @@ import {
   type NormalizeContext,
 } from './normalize.js';
 import { PlaceIndex } from './places.js';
-import { SourcePartition, type Lineage } from './rows.js';
+import { EVENT_COLUMNS, SourcePartition } from './rows.js';
 import { checkEventTime, MAX_FUTURE_MS } from './validate.js';
-
-// The rows as objects, written the obvious way: what the lines must be the JSON.stringify of.
-function located(e: { ts: string; lat?: number; lon?: number; cell?: string }, districts: DistrictIndex) {
-  const point = e.lat !== undefined && e.lon !== undefined;
-  const cell = point ? cellOf(e.lat as number, e.lon as number) : (e.cell as string);
-  const { lat, lon } = point ? { lat: e.lat as number, lon: e.lon as number } : centerOf(cell);
-  return { lat, lon, cell, district: districts.districtOfCell(cell, lat, lon) };
-}
-
-function expectedRow(kind: string, e: Record<string, unknown>, districts: DistrictIndex, lineage: Lineage) {
-  const at = located(e as { ts: string }, districts);
-  const ts = toClickHouseTime(Date.parse(e.ts as string));
-  const head = { id: e.id, ts, source: e.source };
-  const place = { lat: at.lat, lon: at.lon, cell: at.cell, district: at.district };
-  switch (kind) {
-    case 'sensorReading': {
-      const r = e as unknown as SensorReading;
-      return {
-        ...head,
-        sensor_id: r.sensorId,
-        kind: r.kind,
-        value: r.value,
-        unit: r.unit,
-        ...place,
-        ...lineage,
-      };
-    }
-    case 'crowdHeat': {
-      const r = e as unknown as CrowdHeat;
-      const venue = r.venueId ?? VENUE_OF_CELL.get(at.cell) ?? '';
-      return { ...head, count: r.count, method: r.method ?? '', venue_id: venue, ...place, ...lineage };
-    }
-    case 'trafficFlow': {
-      const r = e as unknown as TrafficFlow;
-      return {
-        ...head,
-        segment_id: r.segmentId,
-        speed_kmh: r.speedKmh,
-        free_flow_kmh: r.freeFlowKmh ?? null,
-        volume_vph: r.volumeVph ?? null,
-        occupancy: r.occupancy ?? null,
-        ...place,
-        ...lineage,
-      };
-    }
-    default: {
-      const r = e as unknown as TrafficIncident;
-      return {
-        ...head,
-        incident_id: r.incidentId,
-        type: r.type,
-        severity: r.severity,
-        status: r.status,
-        lanes_blocked: r.lanesBlocked ?? null,
-        description: r.description ?? '',
-        plate_pseudonym: r.plate ?? '',
-        ...place,
-        ...lineage,
-      };
-    }
-  }
-}
 
 const LINES = {
   sensorReading: (e: unknown, c: NormalizeContext, l: string) =>
@@ -105,11 +36,11 @@ const KIND_OF_TOPIC: Readonly<Record<string, keyof typeof LINES>> = {
   [TOPICS.trafficIncidents]: 'trafficIncident',
 };
 
-describe('normalize: JSONEachRow lines', () => {
+describe('normalize: TabSeparated lines', () => {
   const districts = new DistrictIndex(loadDistricts());
   const nowMs = Date.now();
 
-  it('are exactly JSON.stringify of the row objects, for the whole feed and the fixtures', () => {
+  it('read back as the row objects, field by field in the table columns, for the whole feed and the fixtures', () => {
     const context: NormalizeContext = { places: new PlaceIndex(districts), bbox: SHENZHEN_BBOX, nowMs };
     const source = new SourcePartition('cluster-"1"', TOPICS.crowdHeat, 3);
     const feed = createFeed({
@@ -132,7 +63,11 @@ describe('normalize: JSONEachRow lines', () => {
       ...of('trafficFlow', trafficFlows('fx', 30)),
       ...of(
         'trafficIncident',
-        trafficIncidents('fx', 30).map((e) => ({ ...e, plate: 'plt_x"\\y' })),
+        trafficIncidents('fx', 30).map((e) => ({
+          ...e,
+          plate: 'plt_x"\\y',
+          description: 'lane 2\tblocked\r\nby a truck \\N \\t',
+        })),
       ),
       [
         'crowdHeat',
@@ -158,9 +93,12 @@ describe('normalize: JSONEachRow lines', () => {
     expect(cases.length).toBeGreaterThan(10_000);
     cases.forEach(([kind, event], i) => {
       const offset = String(1_000_000 + i);
-      const line = LINES[kind](event, context, source.lineageJson(offset));
+      const line = LINES[kind](event, context, source.lineageTsv(offset));
       const row = expectedRow(kind, event, districts, source.lineage(offset));
-      expect(line).toBe(JSON.stringify(row));
+      expect(Object.keys(row)).toEqual(EVENT_COLUMNS[TABLE_OF_KIND[kind]]);
+      expect(parseTsvLine(line)).toEqual(
+        Object.values(row).map((v) => (v === null ? null : String(v as string | number))),
+      );
     });
   });
 
@@ -207,7 +145,8 @@ describe('normalize: JSONEachRow lines', () => {
     const flow = { id: 'f', source: 's', segmentId: 's', speedKmh: 40, lat: 22.54, lon: 114.05 };
     const ts = (hours: number) => new Date(nowMs + hours * 3_600_000).toISOString();
     expect(() => LINES.trafficFlow({ ...flow, ts: ts(25) }, context, '')).toThrow(/in the future/);
-    expect(LINES.trafficFlow({ ...flow, ts: ts(23) }, context, '')).toContain('"speed_kmh":40');
+    const speed = EVENT_COLUMNS.traffic_flow.indexOf('speed_kmh');
+    expect(parseTsvLine(LINES.trafficFlow({ ...flow, ts: ts(23) }, context, ''))[speed]).toBe('40');
     expect(() => LINES.trafficFlow({ ...flow, ts: ts(-1), lat: 39.9, lon: 116.4 }, context, '')).toThrow(
       /outside the city/,
     );

@@ -1,11 +1,11 @@
-// Validated events → JSONEachRow lines: position as lat/lon plus H3 res-9 cell plus district adcode, time as
-// ClickHouse UTC text, optional fields as null rather than absent (columns are Nullable or defaulted). Column
-// names and order are the tables' (schemas/src/clickhouse/tables.ts); the text is exactly what
-// JSON.stringify would write for the row object (normalize.test.ts).
+// Validated events → TabSeparated lines: position as lat/lon plus H3 res-9 cell plus district adcode, time as
+// ClickHouse UTC text, absent optional numbers as NULL and absent optional strings as ''. Fields follow
+// EVENT_COLUMNS (rows.ts); normalize.test.ts parses every line back into the row object it stands for.
 import { toClickHouseTime } from '@citybrain/schemas/clickhouse';
 import type { CrowdHeat, SensorReading, TrafficFlow, TrafficIncident } from '@citybrain/schemas/events';
 import type { BoundingBox } from '@citybrain/schemas/geo';
 import type { Place, PlaceIndex } from './places.js';
+import { tsvNullable, tsvString } from './tsv.js';
 import { checkEventTime, checkInCity, MAX_FUTURE_MS } from './validate.js';
 
 export interface NormalizeContext {
@@ -22,11 +22,8 @@ interface CommonEvent {
   cell?: string | undefined;
 }
 
-const str = JSON.stringify;
-
-function nullable(value: number | undefined): string {
-  return value === undefined ? 'null' : String(value);
-}
+const str = tsvString;
+const nullable = tsvNullable;
 
 // 'YYYY-MM-DDTHH:MM:SS.sssZ' (what toISOString writes, years 1000-9999). Most producers send exactly this, and
 // for it neither Date.parse (~0.4 µs) nor date arithmetic is needed: the ClickHouse text is a re-spelling,
@@ -79,24 +76,24 @@ function placeOf(event: CommonEvent, context: NormalizeContext): Place {
 export function sensorReadingLine(e: SensorReading, context: NormalizeContext, lineage: string): string {
   const ts = checkedClickHouseTime(e.ts, context.nowMs);
   const place = placeOf(e, context);
-  return `{"id":${str(e.id)},"ts":"${ts}","source":${str(e.source)},"sensor_id":${str(e.sensorId)},"kind":${str(e.kind)},"value":${e.value},"unit":${str(e.unit)},${place.json},${lineage}}`;
+  return `${str(e.id)}\t${ts}\t${str(e.source)}\t${str(e.sensorId)}\t${str(e.kind)}\t${e.value}\t${str(e.unit)}\t${place.tsv}\t${lineage}`;
 }
 
 export function crowdHeatLine(e: CrowdHeat, context: NormalizeContext, lineage: string): string {
   const ts = checkedClickHouseTime(e.ts, context.nowMs);
   const place = placeOf(e, context);
-  return `{"id":${str(e.id)},"ts":"${ts}","source":${str(e.source)},"count":${e.count},"method":${str(e.method ?? '')},"venue_id":${str(e.venueId ?? place.venueId)},${place.json},${lineage}}`;
+  return `${str(e.id)}\t${ts}\t${str(e.source)}\t${e.count}\t${str(e.method ?? '')}\t${str(e.venueId ?? place.venueId)}\t${place.tsv}\t${lineage}`;
 }
 
 export function trafficFlowLine(e: TrafficFlow, context: NormalizeContext, lineage: string): string {
   const ts = checkedClickHouseTime(e.ts, context.nowMs);
   const place = placeOf(e, context);
-  return `{"id":${str(e.id)},"ts":"${ts}","source":${str(e.source)},"segment_id":${str(e.segmentId)},"speed_kmh":${e.speedKmh},"free_flow_kmh":${nullable(e.freeFlowKmh)},"volume_vph":${nullable(e.volumeVph)},"occupancy":${nullable(e.occupancy)},${place.json},${lineage}}`;
+  return `${str(e.id)}\t${ts}\t${str(e.source)}\t${str(e.segmentId)}\t${e.speedKmh}\t${nullable(e.freeFlowKmh)}\t${nullable(e.volumeVph)}\t${nullable(e.occupancy)}\t${place.tsv}\t${lineage}`;
 }
 
 /** `plate` arrives here already replaced by its keyed pseudonym (desensitize runs before validation). */
 export function trafficIncidentLine(e: TrafficIncident, context: NormalizeContext, lineage: string): string {
   const ts = checkedClickHouseTime(e.ts, context.nowMs);
   const place = placeOf(e, context);
-  return `{"id":${str(e.id)},"ts":"${ts}","source":${str(e.source)},"incident_id":${str(e.incidentId)},"type":${str(e.type)},"severity":${str(e.severity)},"status":${str(e.status)},"lanes_blocked":${nullable(e.lanesBlocked)},"description":${str(e.description ?? '')},"plate_pseudonym":${str(e.plate ?? '')},${place.json},${lineage}}`;
+  return `${str(e.id)}\t${ts}\t${str(e.source)}\t${str(e.incidentId)}\t${str(e.type)}\t${str(e.severity)}\t${str(e.status)}\t${nullable(e.lanesBlocked)}\t${str(e.description ?? '')}\t${str(e.plate ?? '')}\t${place.tsv}\t${lineage}`;
 }

@@ -1,8 +1,9 @@
-// Where an event is: H3 res-9 cell, district and venue, plus the location columns as JSONEachRow text. City
+// Where an event is: H3 res-9 cell, district and venue, plus the location columns as TabSeparated text. City
 // feeds report from fixed places (sensors, detectors, crowd cells), so each place is worked out once and
 // remembered: that saves the H3, district and venue look-ups and, above all, formatting its coordinates
 // again for every row (number → text is the costliest part of writing a row).
 import { cellOf, centerOf, VENUE_OF_CELL, type DistrictIndex } from '@citybrain/schemas/geo';
+import { tsvString } from './tsv.js';
 
 export interface Place {
   readonly lat: number;
@@ -12,8 +13,8 @@ export interface Place {
   readonly district: string;
   /** The venue the cell belongs to, or ''. */
   readonly venueId: string;
-  /** `"lat":…,"lon":…,"cell":"…","district":"…"`: exactly what JSON.stringify writes for these columns. */
-  readonly json: string;
+  /** The location columns (PLACE_COLUMNS) as TabSeparated fields. */
+  readonly tsv: string;
 }
 
 /** Bounded: cleared when full, which costs one miss per place. */
@@ -70,7 +71,7 @@ export class PlaceIndex {
       cell,
       district,
       venueId: VENUE_OF_CELL.get(cell) ?? '',
-      json: `"lat":${JSON.stringify(lat)},"lon":${JSON.stringify(lon)},"cell":${JSON.stringify(cell)},"district":${JSON.stringify(district)}`,
+      tsv: `${lat}\t${lon}\t${tsvString(cell)}\t${tsvString(district)}`,
     };
   }
 }

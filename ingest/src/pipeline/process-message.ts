@@ -32,7 +32,7 @@ export interface ProcessorDeps {
   pseudonymize: Pseudonymizer;
 }
 
-/** Validates one decoded, desensitized event and writes its row; `lineage` is its lineage columns' text. */
+/** Validates one decoded, desensitized event and writes its row; `lineage` is its lineage fields' text. */
 type Normalizer = (payload: unknown, context: NormalizeContext, lineage: string) => EncodedRow;
 
 function normalizer<T extends { id: string }>(
@@ -42,7 +42,7 @@ function normalizer<T extends { id: string }>(
 ): Normalizer {
   return (payload, context, lineage) => {
     const event = parseEvent(contract, payload);
-    return { table, id: event.id, json: line(event, context, lineage) };
+    return { table, id: event.id, line: line(event, context, lineage) };
   };
 }
 
@@ -91,7 +91,7 @@ export function createMessageProcessor(deps: ProcessorDeps) {
     context.nowMs = nowMs;
     try {
       const payload = desensitize(decodeJson(value), deps.pseudonymize);
-      const lineage = source.lineageJson(offset);
+      const lineage = source.lineageTsv(offset);
       if (source.topic === TOPICS.ngsiLd) return processNgsiLd(payload, context, lineage);
       const normalize = BY_TOPIC[source.topic];
       if (!normalize)

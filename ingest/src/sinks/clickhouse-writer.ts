@@ -2,8 +2,8 @@ import type { IngestTable } from '@citybrain/schemas/clickhouse';
 import type { Logger } from 'pino';
 import type { IngestMetrics } from '../metrics.js';
 import { retryUntilDone, type BackoffPolicy } from '@citybrain/service-kit';
-import type { InsertNdjson } from './ndjson-insert.js';
-import type { NdjsonBuffer } from './ndjson-buffer.js';
+import type { InsertLines } from './row-insert.js';
+import type { LineBuffer } from './line-buffer.js';
 
 /** Inserts one table's rows, retrying while ClickHouse is unavailable; resolves once they are acknowledged. */
 export class ClickHouseWriter {
@@ -11,20 +11,20 @@ export class ClickHouseWriter {
   failing = false;
 
   constructor(
-    private readonly insertNdjson: InsertNdjson,
+    private readonly insertLines: InsertLines,
     private readonly logger: Logger,
     private readonly metrics: IngestMetrics,
     private readonly signal: AbortSignal,
     private readonly backoff?: BackoffPolicy,
   ) {}
 
-  async insert(table: IngestTable, lines: NdjsonBuffer): Promise<void> {
+  async insert(table: IngestTable, lines: LineBuffer): Promise<void> {
     if (lines.rows === 0) return;
-    const ndjson = lines.contents();
+    const contents = lines.contents();
     await retryUntilDone(
       async () => {
         const stopTimer = this.metrics.insertSeconds.startTimer({ table });
-        await this.insertNdjson(table, ndjson);
+        await this.insertLines(table, contents);
         stopTimer();
       },
       {

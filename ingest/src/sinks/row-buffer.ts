@@ -1,8 +1,9 @@
-// Rows waiting for the next flush, as JSONEachRow text per table, with the Kafka positions they cover. A
-// buffer is flushed whole: insert every table, publish its dead letters, then commit its offsets.
+// Rows waiting for the next flush, as lines of text per table (in its format: row-insert.ts), with the Kafka
+// positions they cover. A buffer is flushed whole: insert every table, publish its dead letters, then commit
+// its offsets.
 import type { IngestTable } from '@citybrain/schemas/clickhouse';
 import type { Message } from 'kafkajs';
-import { NdjsonBuffer } from './ndjson-buffer.js';
+import { LineBuffer } from './line-buffer.js';
 
 export interface PartitionPosition {
   topic: string;
@@ -12,7 +13,7 @@ export interface PartitionPosition {
 }
 
 export class RowBuffer {
-  readonly tables = new Map<IngestTable, NdjsonBuffer>();
+  readonly tables = new Map<IngestTable, LineBuffer>();
   readonly deadLetters: Message[] = [];
   readonly positions = new Map<string, PartitionPosition>();
   rowCount = 0;
@@ -31,11 +32,11 @@ export class RowBuffer {
     return new Map([...this.tables].map(([table, lines]) => [table, lines.byteLength]));
   }
 
-  /** Adds one row: a JSON object without the trailing newline. */
+  /** Adds one row: its line in the table's format, without the trailing newline. */
   add(table: IngestTable, json: string): void {
     let lines = this.tables.get(table);
     if (!lines) {
-      lines = new NdjsonBuffer(this.expectedBytes.get(table));
+      lines = new LineBuffer(this.expectedBytes.get(table));
       this.tables.set(table, lines);
     }
     lines.append(json);

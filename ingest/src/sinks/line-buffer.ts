@@ -1,10 +1,11 @@
-// A growable byte buffer of JSONEachRow lines for one table's batch. Bytes outside the JS heap: the garbage
-// collector never traces them, and chDB takes them as they are (no copy, no string building at insert time).
+// A growable byte buffer of one table's lines (TabSeparated or JSONEachRow) for a batch. Bytes outside the JS
+// heap: the garbage collector never traces them, and chDB takes them as they are (no copy, no string building
+// at insert time).
 const MIN_INITIAL_BYTES = 64 * 1024;
 /** UTF-8 needs at most 3 bytes per UTF-16 code unit. */
 const MAX_BYTES_PER_UNIT = 3;
 
-export class NdjsonBuffer {
+export class LineBuffer {
   private bytes: Buffer;
   private length = 0;
   rows = 0;
@@ -18,7 +19,7 @@ export class NdjsonBuffer {
     return this.length;
   }
 
-  /** Appends one JSON object (no newline) as a line. */
+  /** Appends one row's text (no newline) as a line. */
   append(json: string): void {
     const worstCase = this.length + json.length * MAX_BYTES_PER_UNIT + 1;
     if (worstCase > this.bytes.length) this.grow(worstCase);

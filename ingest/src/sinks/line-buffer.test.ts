@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { NdjsonBuffer } from './ndjson-buffer.js';
+import { LineBuffer } from './line-buffer.js';
 
-describe('NdjsonBuffer', () => {
+describe('LineBuffer', () => {
   it('holds the lines as UTF-8, one per row, growing as needed', () => {
-    const lines = new NdjsonBuffer();
+    const lines = new LineBuffer();
     const rows = Array.from({ length: 5_000 }, (_, i) =>
       JSON.stringify({
         id: `r-${i}`,
@@ -18,7 +18,7 @@ describe('NdjsonBuffer', () => {
   });
 
   it('starts at the size it is told to expect', () => {
-    const lines = new NdjsonBuffer(10 * 1024 * 1024);
+    const lines = new LineBuffer(10 * 1024 * 1024);
     lines.append('{}');
     expect(lines.contents().toString()).toBe('{}\n');
     expect(lines.contents().buffer.byteLength).toBeGreaterThanOrEqual(10 * 1024 * 1024);
