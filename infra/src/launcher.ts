@@ -35,7 +35,9 @@ export async function startEmbedded(config: LauncherConfig, logger: Logger): Pro
   try {
     let mock: KafkaMock | undefined;
     if (config.kafkaBrokers === null) {
-      mock = await startKafkaMock();
+      // Its own process group: Ctrl-C in the terminal must not take Kafka away while ingest and streams
+      // drain and commit; stopAll stops it last.
+      mock = await startKafkaMock({ ownProcessGroup: true });
       started.push(mock);
       logger.info({ brokers: mock.brokers }, 'mock Kafka cluster started (librdkafka via kcat)');
     }

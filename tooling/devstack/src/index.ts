@@ -1,1 +1,1 @@
-export { startKafkaMock, KafkaMockStartError, type KafkaMock } from './kafka-mock.js';
+export { startKafkaMock, KafkaMockStartError, type KafkaMock, type KafkaMockOptions } from './kafka-mock.js';

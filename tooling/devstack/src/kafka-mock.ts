@@ -15,10 +15,20 @@ export class KafkaMockStartError extends Error {
 
 const BOOTSTRAP_LINE = /bootstrap\.servers=([0-9.]+:\d+)/;
 
-export async function startKafkaMock(
-  options: { brokers?: number; timeoutMs?: number } = {},
-): Promise<KafkaMock> {
-  const { brokers = 1, timeoutMs = 15_000 } = options;
+export interface KafkaMockOptions {
+  brokers?: number;
+  timeoutMs?: number;
+  /**
+   * Run kcat in a process group of its own. A terminal's Ctrl-C signals its whole foreground process group at
+   * once, so a mock in the caller's group would die while the services that use it are still draining
+   * (committing offsets, publishing): a launcher that stops the mock last wants this. The mock is then
+   * stopped by `stop()`, or when this process exits; only a SIGKILL of this process leaves it running.
+   */
+  ownProcessGroup?: boolean;
+}
+
+export async function startKafkaMock(options: KafkaMockOptions = {}): Promise<KafkaMock> {
+  const { brokers = 1, timeoutMs = 15_000, ownProcessGroup = false } = options;
   // 127.0.0.1:1 is never dialled: with test.mock.num.brokers librdkafka replaces bootstrap.servers.
   const child = spawn(
     'kcat',
@@ -34,8 +44,16 @@ export async function startKafkaMock(
       'mock',
       '-q',
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
+    { stdio: ['ignore', 'ignore', 'pipe'], detached: ownProcessGroup },
   );
+  if (ownProcessGroup) {
+    // Not in our group any more, so nothing else ends it with us.
+    const killOnExit = (): void => {
+      child.kill('SIGKILL');
+    };
+    process.once('exit', killOnExit);
+    child.once('exit', () => process.removeListener('exit', killOnExit));
+  }
   const bootstrap = await readBootstrap(child, timeoutMs);
   return {
     brokers: [bootstrap],

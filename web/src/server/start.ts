@@ -7,7 +7,7 @@ import { acquireClickHouse, migrate } from '@citybrain/schemas/clickhouse';
 import { VENUE_CELLS, VENUES, loadDistricts, segmentArterials } from '@citybrain/schemas/geo';
 import { createKafka } from '@citybrain/service-kit';
 import { districtNamesOf } from '@citybrain/schemas/cap';
-import type { Kafka } from 'kafkajs';
+import { Partitioners, type Kafka } from 'kafkajs';
 import { pino, type Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { WebConfig } from '../config.js';
@@ -93,7 +93,11 @@ export async function start(config: WebConfig, deps: WebDeps = {}): Promise<Runn
       now,
     });
     const kafka = deps.kafka ?? createKafka(config.kafkaBrokers, 'citybrain-web', logger);
-    const producer = kafka.producer({ allowAutoTopicCreation: true });
+    // The default (murmur2, as Java clients) named explicitly: kafkajs warns at every start otherwise.
+    const producer = kafka.producer({
+      allowAutoTopicCreation: true,
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
     await producer.connect();
     undo.push(() => producer.disconnect());
     const handleAction = createActionHandler({
