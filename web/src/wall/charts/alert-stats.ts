@@ -94,12 +94,17 @@ export function alertStatsOption(
         silent: true,
         // No sweep animation: on a wall that updates every few seconds it only shows wrong shares in between.
         animation: false,
-        data: MOST_SEVERE_FIRST.map((level) => ({
-          name: LEVEL_NAMES[level][lang],
-          value: byLevel[level],
-          itemStyle: { color: cssColor(LEVEL_COLORS[level]) },
-        })),
-        // An empty ring still reads as "zero", not as a missing chart.
+        // With no alerts the ring gets no data at all: ECharts draws four equal level-coloured sectors for
+        // values that are all zero, which on the wall reads as alerts of every level. Without data it draws
+        // the empty circle, which still reads as "zero", not as a missing chart.
+        data:
+          total === 0
+            ? []
+            : MOST_SEVERE_FIRST.map((level) => ({
+                name: LEVEL_NAMES[level][lang],
+                value: byLevel[level],
+                itemStyle: { color: cssColor(LEVEL_COLORS[level]) },
+              })),
         emptyCircleStyle: { color: 'rgba(159, 180, 214, 0.15)' },
       },
       ...MOST_SEVERE_FIRST.map((level) => ({

@@ -182,4 +182,12 @@ describe('alert statistics', () => {
       ['蓝色预警', [0, 1]],
     ]);
   });
+
+  it('draws an empty ring, not four equal level sectors, when there is no alert', () => {
+    const option = alertStatsOption(alertsByLevel([]), alertsByDistrict([]), (a) => a, 'zh');
+    expect((option as { title: { text: string } }).title.text).toBe('0');
+    const [ring] = series(option);
+    expect(ring?.data).toEqual([]);
+    expect(ring).toMatchObject({ emptyCircleStyle: { color: 'rgba(159, 180, 214, 0.15)' } });
+  });
 });
