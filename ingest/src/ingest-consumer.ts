@@ -7,14 +7,7 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { INGEST_TABLES, type IngestTable } from '@citybrain/schemas/clickhouse';
 import { SOURCE_TOPICS, TOPICS } from '@citybrain/schemas/topics';
-import {
-  Partitioners,
-  type Consumer,
-  type EachBatchPayload,
-  type Kafka,
-  type KafkaMessage,
-  type Producer,
-} from 'kafkajs';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { Logger } from 'pino';
 import type { IngestMetrics } from './metrics.js';
 import type { MessageProcessor } from './pipeline/process-message.js';
@@ -24,7 +17,7 @@ import { ClickHouseWriter } from './sinks/clickhouse-writer.js';
 import { deadLetterMessage, deadLetterRow } from './sinks/dead-letter.js';
 import { OffsetWatermarks } from './sinks/offset-watermarks.js';
 import { RecentIds } from './sinks/recent-ids.js';
-import { retryUntilDone } from '@citybrain/service-kit';
+import { keyedProducer, retryUntilDone } from '@citybrain/service-kit';
 import { rowInserter } from './sinks/row-insert.js';
 import { RowBuffer } from './sinks/row-buffer.js';
 
@@ -82,10 +75,7 @@ export class IngestConsumer {
       maxWaitTimeInMs: 250,
       maxBytesPerPartition: 4 * 1024 * 1024,
     });
-    this.producer = deps.kafka.producer({
-      allowAutoTopicCreation: true,
-      createPartitioner: Partitioners.DefaultPartitioner,
-    });
+    this.producer = keyedProducer(deps.kafka, { allowAutoTopicCreation: true });
     this.watermarks = new OffsetWatermarks(deps.clickhouse, deps.clusterId, ALL_TABLES);
     this.writer = new ClickHouseWriter(
       rowInserter(deps.clickhouse),

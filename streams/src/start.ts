@@ -2,8 +2,8 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import { acquireClickHouse, migrate } from '@citybrain/schemas/clickhouse';
 import { DistrictIndex, loadDistricts } from '@citybrain/schemas/geo';
-import { createKafka, startHealthServer } from '@citybrain/service-kit';
-import { Partitioners, type Kafka } from 'kafkajs';
+import { createKafka, keyedProducer, startHealthServer } from '@citybrain/service-kit';
+import type { Kafka } from 'kafkajs';
 import { pino, type Logger } from 'pino';
 import type { StreamsConfig } from './config.js';
 import { StreamsConsumer, STREAM_SOURCE_TOPICS } from './consumer/streams-consumer.js';
@@ -59,12 +59,7 @@ export async function start(config: StreamsConfig, deps: StreamsDeps = {}): Prom
     });
     const kafka = deps.kafka ?? createKafka(config.kafkaBrokers, 'citybrain-streams', logger);
     const metrics = createStreamsMetrics();
-    // The default (murmur2, as Java clients) named explicitly: kafkajs warns at every start otherwise.
-    const producer = kafka.producer({
-      allowAutoTopicCreation: true,
-      idempotent: false,
-      createPartitioner: Partitioners.DefaultPartitioner,
-    });
+    const producer = keyedProducer(kafka, { allowAutoTopicCreation: true, idempotent: false });
     await producer.connect();
     const sink = new AlertSink({
       clickhouse: clickhouse.client,

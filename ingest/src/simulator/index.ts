@@ -2,7 +2,8 @@
 // Shenzhen feed of crowd heat, sensor readings, traffic flow and incidents, produced to Kafka.
 import { randomBytes } from 'node:crypto';
 import { DistrictIndex, loadDistricts } from '@citybrain/schemas/geo';
-import { Partitioners, type Kafka } from 'kafkajs';
+import { keyedProducer } from '@citybrain/service-kit';
+import type { Kafka } from 'kafkajs';
 import type { Logger } from 'pino';
 import { DEFAULT_RATE, DEFAULT_SPEED, MAX_RATE, MAX_SPEED, RUN_ID_PATTERN } from './defaults.js';
 import { createFeed, resolveStartMs } from './feed.js';
@@ -84,10 +85,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     pace: { speed, rate },
   });
 
-  const producer = kafka.producer({
-    allowAutoTopicCreation: true,
-    createPartitioner: Partitioners.DefaultPartitioner,
-  });
+  const producer = keyedProducer(kafka, { allowAutoTopicCreation: true });
   await producer.connect();
   logger.info(
     {

@@ -1,4 +1,4 @@
-export { createKafka } from './create-kafka.js';
+export { createKafka, keyedProducer } from './create-kafka.js';
 export { pinoLogCreator, kafkaLogLevel } from './pino-log-creator.js';
 export { retryUntilDone, ShutdownError, DEFAULT_BACKOFF, type BackoffPolicy } from './retry.js';
 export { startHealthServer, type HealthServer } from './health-server.js';

@@ -5,9 +5,9 @@ import type { AddressInfo } from 'node:net';
 import type { ClickHouseClient } from '@clickhouse/client';
 import { acquireClickHouse, migrate } from '@citybrain/schemas/clickhouse';
 import { VENUE_CELLS, VENUES, loadDistricts, segmentArterials } from '@citybrain/schemas/geo';
-import { createKafka } from '@citybrain/service-kit';
+import { createKafka, keyedProducer } from '@citybrain/service-kit';
 import { districtNamesOf } from '@citybrain/schemas/cap';
-import { Partitioners, type Kafka } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
 import { pino, type Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { WebConfig } from '../config.js';
@@ -93,11 +93,7 @@ export async function start(config: WebConfig, deps: WebDeps = {}): Promise<Runn
       now,
     });
     const kafka = deps.kafka ?? createKafka(config.kafkaBrokers, 'citybrain-web', logger);
-    // The default (murmur2, as Java clients) named explicitly: kafkajs warns at every start otherwise.
-    const producer = kafka.producer({
-      allowAutoTopicCreation: true,
-      createPartitioner: Partitioners.DefaultPartitioner,
-    });
+    const producer = keyedProducer(kafka, { allowAutoTopicCreation: true });
     await producer.connect();
     undo.push(() => producer.disconnect());
     const handleAction = createActionHandler({
