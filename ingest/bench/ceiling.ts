@@ -1,10 +1,11 @@
 // The ceiling the benchmark compares ingest with: the rows ingest stored in this run, read back in the
-// format ingest inserts them in (TabSeparated for the event tables) and inserted again into empty copies of
-// their tables, one batch of ingest's chunk size at a time, with nothing else running. Best of several passes: on this shared VM a single pass swung 52–116k rows/s
-// between runs minutes apart, and a ceiling is what the insert can do, which noise only ever lowers.
+// format ingest inserts them in (TabSeparated for the event tables) and inserted again, through ingest's own
+// inserter, into empty copies of their tables, one batch of ingest's chunk size at a time, with nothing else
+// running. Best of several passes: on this shared VM a single pass swung 52–116k rows/s between runs
+// minutes apart, and a ceiling is what the insert can do, which noise only ever lowers.
 import type { ClickHouseClient } from '@clickhouse/client';
 import { chdbExtensionOf, INGEST_TABLES } from '@citybrain/schemas/clickhouse';
-import { CHDB_INSERT_SETTINGS, formatOf } from '../src/sinks/row-insert.js';
+import { CHDB_INSERT_SETTINGS, formatOf, rowInserter } from '../src/sinks/row-insert.js';
 
 const EVENT_TABLES = [
   INGEST_TABLES.sensorReadings,
@@ -49,7 +50,7 @@ export async function measureCeiling(
 ): Promise<Ceiling> {
   const chdb = chdbExtensionOf(client);
   if (!chdb) throw new Error('the ceiling is measured on chDB');
-  const settings = CHDB_INSERT_SETTINGS; // as ingest inserts on chDB
+  const insertLines = rowInserter(client);
   // Read once, outside every timing.
   const tables = await Promise.all(
     EVENT_TABLES.map(async (table) => {
@@ -61,7 +62,7 @@ export async function measureCeiling(
       const objects = await (await client.query({ query: select, format: 'JSONEachRow' })).json<object>();
       for (const copy of [`bench_raw_${table}`, `bench_objects_${table}`])
         await client.command({ query: `CREATE TABLE IF NOT EXISTS ${copy} AS ${table}` });
-      return { table, format, columns, raw: batches(lines, batchRows), objects };
+      return { table, raw: batches(lines, batchRows), objects };
     }),
   );
   const rows = tables.reduce((sum, { objects }) => sum + objects.length, 0);
@@ -70,19 +71,12 @@ export async function measureCeiling(
   for (let pass = 0; pass < passes; pass++) {
     let rawMs = 0;
     let objectMs = 0;
-    for (const { table, format, columns, raw, objects } of tables) {
+    for (const { table, raw, objects } of tables) {
       // Every pass inserts into empty copies, as the first did.
       await client.command({ query: `TRUNCATE TABLE bench_raw_${table}` });
       await client.command({ query: `TRUNCATE TABLE bench_objects_${table}` });
       let started = performance.now();
-      for (const values of raw)
-        await chdb.rawInsert({
-          table: `bench_raw_${table}`,
-          values,
-          format,
-          settings,
-          ...(columns ? { columns: [...columns] } : {}),
-        });
+      for (const values of raw) await insertLines(table, values, `bench_raw_${table}`);
       rawMs += performance.now() - started;
       started = performance.now();
       for (let i = 0; i < objects.length; i += batchRows)
@@ -90,7 +84,7 @@ export async function measureCeiling(
           table: `bench_objects_${table}`,
           values: objects.slice(i, i + batchRows),
           format: 'JSONEachRow',
-          clickhouse_settings: settings,
+          clickhouse_settings: CHDB_INSERT_SETTINGS, // as ingest inserts on chDB
         });
       objectMs += performance.now() - started;
     }

@@ -1,8 +1,8 @@
 // Where ingest's CPU goes, by thread, which the benchmark's other figures cannot show:
 //   - the main thread: kafkajs, the pipeline, and garbage-collection pauses;
 //   - Node's other threads: V8's platform workers (parallel scavenges, concurrent marking and sweeping) and
-//     libuv's pool, which runs chDB's insert calls (with parallel parsing off, the engine parses JSONEachRow
-//     on the calling thread). On Node 20 both carry the process's name and start before any module runs, so
+//     libuv's pool, which runs chDB's insert calls (with parallel parsing off, the engine parses the rows on
+//     the calling thread). On Node 20 both carry the process's name and start before any module runs, so
 //     /proc cannot tell them apart; `node --single-threaded-gc` moves the GC share onto the main thread;
 //   - ClickHouse's own threads (ThreadPool, MergeMutate, BgSchPool…): writing parts, merges.
 // Read from /proc; where there is none the figures are undefined.

@@ -8,21 +8,14 @@ import { acquireClickHouse, migrate, type SharedClickHouse } from '@citybrain/sc
 import { DistrictIndex, loadDistricts, SHENZHEN_BBOX } from '@citybrain/schemas/geo';
 import { TOPICS } from '@citybrain/schemas/topics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTRACTS } from '../src/pipeline/contracts.js';
-import {
-  crowdHeatLine,
-  sensorReadingLine,
-  trafficFlowLine,
-  trafficIncidentLine,
-  type NormalizeContext,
-} from '../src/pipeline/normalize.js';
+import type { NormalizeContext } from '../src/pipeline/normalize.js';
 import { PlaceIndex } from '../src/pipeline/places.js';
 import { SourcePartition } from '../src/pipeline/rows.js';
 import { INSERT_SETTINGS, rowInserter } from '../src/sinks/row-insert.js';
 import { LineBuffer } from '../src/sinks/line-buffer.js';
 import { selectAll } from './support/clickhouse.js';
 import { crowdHeats, sensorReadings, trafficFlows, trafficIncidents } from './support/events.js';
-import { expectedRow, TABLE_OF_KIND, type EventKind } from './support/expected-rows.js';
+import { expectedRow, LINES, TABLE_OF_KIND, type EventKind } from './support/expected-rows.js';
 
 const AWKWARD = 'tab\there, line\nbreak, CR\r\n, backslash \\ and \\N \\t, "quotes", 中文 😀';
 /** For identifiers, which the contracts keep short. */
@@ -59,29 +52,18 @@ describe('event rows as TabSeparated lines in ClickHouse', () => {
       line: string;
     }
     const cases: Case[] = [];
-    const add = (kind: EventKind, event: Record<string, unknown>, line: (lineage: string) => string) => {
+    const add = (kind: EventKind, event: Record<string, unknown>) => {
       const offset = String(cases.length);
-      cases.push({ kind, event, offset, line: line(source.lineageTsv(offset)) });
+      cases.push({ kind, event, offset, line: LINES[kind](event, context, source.lineageTsv(offset)) });
     };
-    for (const e of sensorReadings('s', 20)) {
-      const event = { ...e, sensorId: `${e.sensorId} ${SHORT}` };
-      add('sensorReading', event, (l) => sensorReadingLine(CONTRACTS.sensorReading.parse(event), context, l));
-    }
-    for (const e of crowdHeats('c', 20)) {
-      const event = { ...e, venueId: SHORT };
-      add('crowdHeat', event, (l) => crowdHeatLine(CONTRACTS.crowdHeat.parse(event), context, l));
-    }
-    for (const [i, e] of trafficFlows('f', 20).entries()) {
+    for (const e of sensorReadings('s', 20))
+      add('sensorReading', { ...e, sensorId: `${e.sensorId} ${SHORT}` });
+    for (const e of crowdHeats('c', 20)) add('crowdHeat', { ...e, venueId: SHORT });
+    for (const [i, e] of trafficFlows('f', 20).entries())
       // Nullable columns both ways.
-      const event = i % 2 === 0 ? { ...e, segmentId: SHORT } : { ...e, freeFlowKmh: undefined };
-      add('trafficFlow', event, (l) => trafficFlowLine(CONTRACTS.trafficFlow.parse(event), context, l));
-    }
-    for (const e of trafficIncidents('i', 20)) {
-      const event = { ...e, description: AWKWARD, plate: 'plt_\\t\t' };
-      add('trafficIncident', event, (l) =>
-        trafficIncidentLine(CONTRACTS.trafficIncident.parse(event), context, l),
-      );
-    }
+      add('trafficFlow', i % 2 === 0 ? { ...e, segmentId: SHORT } : { ...e, freeFlowKmh: undefined });
+    for (const e of trafficIncidents('i', 20))
+      add('trafficIncident', { ...e, description: AWKWARD, plate: 'plt_\\t\t' });
 
     const insertLines = rowInserter(client);
     for (const kind of ['sensorReading', 'crowdHeat', 'trafficFlow', 'trafficIncident'] as const) {

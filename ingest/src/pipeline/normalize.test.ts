@@ -3,33 +3,20 @@ import { centerOf, DistrictIndex, loadDistricts, SHENZHEN_BBOX } from '@citybrai
 import { TOPICS } from '@citybrain/schemas/topics';
 import { describe, expect, it } from 'vitest';
 import { crowdHeats, sensorReadings, trafficFlows, trafficIncidents } from '../../test/support/events.js';
-import { expectedRow, parseTsvLine, TABLE_OF_KIND } from '../../test/support/expected-rows.js';
-import { createFeed } from '../simulator/index.js';
-import { CONTRACTS } from './contracts.js';
 import {
-  checkedClickHouseTime,
-  crowdHeatLine,
-  sensorReadingLine,
-  trafficFlowLine,
-  trafficIncidentLine,
-  type NormalizeContext,
-} from './normalize.js';
+  expectedRow,
+  LINES,
+  parseTsvLine,
+  TABLE_OF_KIND,
+  type EventKind,
+} from '../../test/support/expected-rows.js';
+import { createFeed } from '../simulator/index.js';
+import { checkedClickHouseTime, type NormalizeContext } from './normalize.js';
 import { PlaceIndex } from './places.js';
 import { EVENT_COLUMNS, SourcePartition } from './rows.js';
 import { checkEventTime, MAX_FUTURE_MS } from './validate.js';
 
-const LINES = {
-  sensorReading: (e: unknown, c: NormalizeContext, l: string) =>
-    sensorReadingLine(CONTRACTS.sensorReading.parse(e), c, l),
-  crowdHeat: (e: unknown, c: NormalizeContext, l: string) =>
-    crowdHeatLine(CONTRACTS.crowdHeat.parse(e), c, l),
-  trafficFlow: (e: unknown, c: NormalizeContext, l: string) =>
-    trafficFlowLine(CONTRACTS.trafficFlow.parse(e), c, l),
-  trafficIncident: (e: unknown, c: NormalizeContext, l: string) =>
-    trafficIncidentLine(CONTRACTS.trafficIncident.parse(e), c, l),
-} as const;
-
-const KIND_OF_TOPIC: Readonly<Record<string, keyof typeof LINES>> = {
+const KIND_OF_TOPIC: Readonly<Record<string, EventKind>> = {
   [TOPICS.sensorReadings]: 'sensorReading',
   [TOPICS.crowdHeat]: 'crowdHeat',
   [TOPICS.trafficFlow]: 'trafficFlow',
@@ -51,8 +38,8 @@ describe('normalize: TabSeparated lines', () => {
       districts,
       pace: { speed: 3_600, rate: 50_000 },
     });
-    type Case = [keyof typeof LINES, Record<string, unknown>];
-    const of = (kind: keyof typeof LINES, events: readonly object[]): Case[] =>
+    type Case = [EventKind, Record<string, unknown>];
+    const of = (kind: EventKind, events: readonly object[]): Case[] =>
       events.map((e) => [kind, e as Record<string, unknown>]);
     const cases: Case[] = [
       ...feed.generator

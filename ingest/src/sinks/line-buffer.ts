@@ -20,10 +20,10 @@ export class LineBuffer {
   }
 
   /** Appends one row's text (no newline) as a line. */
-  append(json: string): void {
-    const worstCase = this.length + json.length * MAX_BYTES_PER_UNIT + 1;
+  append(line: string): void {
+    const worstCase = this.length + line.length * MAX_BYTES_PER_UNIT + 1;
     if (worstCase > this.bytes.length) this.grow(worstCase);
-    this.length += this.bytes.write(json, this.length, 'utf8');
+    this.length += this.bytes.write(line, this.length, 'utf8');
     this.bytes[this.length] = 0x0a;
     this.length += 1;
     this.rows += 1;

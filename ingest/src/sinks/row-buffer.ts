@@ -33,13 +33,13 @@ export class RowBuffer {
   }
 
   /** Adds one row: its line in the table's format, without the trailing newline. */
-  add(table: IngestTable, json: string): void {
+  add(table: IngestTable, line: string): void {
     let lines = this.tables.get(table);
     if (!lines) {
       lines = new LineBuffer(this.expectedBytes.get(table));
       this.tables.set(table, lines);
     }
-    lines.append(json);
+    lines.append(line);
     this.rowCount += 1;
   }
 

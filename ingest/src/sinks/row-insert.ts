@@ -9,7 +9,8 @@ import type { ClickHouseClient } from '@clickhouse/client';
 import { chdbExtensionOf, type IngestTable } from '@citybrain/schemas/clickhouse';
 import { EVENT_COLUMNS } from '../pipeline/rows.js';
 
-export type InsertLines = (table: IngestTable, lines: Buffer) => Promise<void>;
+/** Inserts one table's lines in its format; `into` another table of the same columns (the bench's copies). */
+export type InsertLines = (table: IngestTable, lines: Buffer, into?: string) => Promise<void>;
 
 /** Rows carry ClickHouse's basic 'YYYY-MM-DD hh:mm:ss.sss' time text. */
 export const INSERT_SETTINGS = { date_time_input_format: 'basic' } as const;
@@ -36,10 +37,10 @@ export function formatOf(table: IngestTable): TableFormat {
 export function rowInserter(client: ClickHouseClient): InsertLines {
   const chdb = chdbExtensionOf(client);
   if (chdb) {
-    return async (table, lines) => {
+    return async (table, lines, into = table) => {
       const { format, columns } = formatOf(table);
       await chdb.rawInsert({
-        table,
+        table: into,
         values: lines,
         format,
         settings: CHDB_INSERT_SETTINGS,
@@ -47,10 +48,10 @@ export function rowInserter(client: ClickHouseClient): InsertLines {
       });
     };
   }
-  return async (table, lines) => {
+  return async (table, lines, into = table) => {
     const { format, columns } = formatOf(table);
     const result = await client.exec({
-      query: `INSERT INTO ${table}${columns ? ` (${columns.join(', ')})` : ''} FORMAT ${format}`,
+      query: `INSERT INTO ${into}${columns ? ` (${columns.join(', ')})` : ''} FORMAT ${format}`,
       values: Readable.from([lines]),
       clickhouse_settings: INSERT_SETTINGS,
     });

@@ -1,11 +1,30 @@
 // The ingest tables' rows as objects, written the obvious way from the events (what normalize's lines must
-// stand for), and a reader of ClickHouse TabSeparated lines written independently of ingest's writer.
+// stand for), each kind's line writer behind its contract, and a reader of ClickHouse TabSeparated lines
+// written independently of ingest's writer.
 import { toClickHouseTime } from '@citybrain/schemas/clickhouse';
 import type { CrowdHeat, SensorReading, TrafficFlow, TrafficIncident } from '@citybrain/schemas/events';
 import { cellOf, centerOf, type DistrictIndex, VENUE_OF_CELL } from '@citybrain/schemas/geo';
+import { CONTRACTS } from '../../src/pipeline/contracts.js';
+import {
+  crowdHeatLine,
+  sensorReadingLine,
+  trafficFlowLine,
+  trafficIncidentLine,
+  type NormalizeContext,
+} from '../../src/pipeline/normalize.js';
 import type { Lineage } from '../../src/pipeline/rows.js';
 
 export type EventKind = 'sensorReading' | 'crowdHeat' | 'trafficFlow' | 'trafficIncident';
+
+type LineOf = (event: unknown, context: NormalizeContext, lineage: string) => string;
+
+/** Each kind's event validated by its contract, then written as its line, as ingest does. */
+export const LINES: Readonly<Record<EventKind, LineOf>> = {
+  sensorReading: (e, c, l) => sensorReadingLine(CONTRACTS.sensorReading.parse(e), c, l),
+  crowdHeat: (e, c, l) => crowdHeatLine(CONTRACTS.crowdHeat.parse(e), c, l),
+  trafficFlow: (e, c, l) => trafficFlowLine(CONTRACTS.trafficFlow.parse(e), c, l),
+  trafficIncident: (e, c, l) => trafficIncidentLine(CONTRACTS.trafficIncident.parse(e), c, l),
+};
 
 export const TABLE_OF_KIND = {
   sensorReading: 'sensor_readings',
