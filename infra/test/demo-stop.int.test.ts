@@ -27,8 +27,9 @@ describe('npm run demo: Ctrl-C', () => {
   let demo: ChildProcess | undefined;
 
   afterAll(() => {
-    // If the test failed, end whatever is left: the launcher's group and the mock's.
-    if (demo?.pid !== undefined && demo.exitCode === null) process.kill(-demo.pid, 'SIGKILL');
+    // If the test failed, stop whatever is left: on SIGTERM the launcher stops everything it started, the
+    // mock in its own process group included (a SIGKILL would leave the mock running).
+    if (demo?.pid !== undefined && demo.exitCode === null) process.kill(-demo.pid, 'SIGTERM');
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -82,10 +83,11 @@ describe('npm run demo: Ctrl-C', () => {
     const pid = demo.pid as number;
     const beforeStop = output.length;
     process.kill(-pid, 'SIGINT'); // what the terminal does on Ctrl-C
+    let timer: NodeJS.Timeout | undefined;
     const [code] = await Promise.race([
       exited,
-      new Promise<never>((_, reject) =>
-        setTimeout(
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(
           () =>
             reject(
               new Error(
@@ -93,9 +95,9 @@ describe('npm run demo: Ctrl-C', () => {
               ),
             ),
           60_000,
-        ),
-      ),
-    ]);
+        );
+      }),
+    ]).finally(() => clearTimeout(timer));
     expect(code).toBe(0);
     const stopping = messages(beforeStop);
     const said = stopping.map((m) => m.msg);
